@@ -1,0 +1,87 @@
+"""What a Dense layer costs: parameters, floating-point operations and bytes."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .tensor import DEFAULT_DTYPE
+
+__all__ = [
+    "MemoryEstimate",
+    "dense_forward_flops",
+    "dense_memory_bytes",
+    "dense_parameter_count",
+]
+
+
+def dense_parameter_count(input_size: int, output_size: int, use_bias: bool = True) -> int:
+    """Learnable numbers in a Dense layer: ``input_size * output_size (+ output_size)``.
+
+    Examples:
+        >>> dense_parameter_count(784, 512)
+        401920
+        >>> dense_parameter_count(784, 512, use_bias=False)
+        401408
+    """
+    return input_size * output_size + (output_size if use_bias else 0)
+
+
+def dense_forward_flops(batch_size: int, input_size: int, output_size: int) -> int:
+    """Floating-point operations of ``x @ W``: ``2 * batch * in * out``.
+
+    Each of the ``batch * out`` outputs is a dot product of length ``in``: ``in``
+    multiplications and (counted as) ``in`` additions. The bias adds ``batch * out``
+    more, which the usual convention, followed here, leaves out.
+
+    Examples:
+        >>> dense_forward_flops(1, 784, 512)
+        802816
+        >>> dense_forward_flops(32, 784, 512)
+        25690112
+    """
+    return 2 * batch_size * input_size * output_size
+
+
+class MemoryEstimate(NamedTuple):
+    """Bytes held by one Dense forward pass, array by array."""
+
+    input: int
+    weights: int
+    bias: int
+    output: int
+
+    @property
+    def total(self) -> int:
+        """The sum of the four arrays."""
+        return self.input + self.weights + self.bias + self.output
+
+
+def dense_memory_bytes(
+    batch_size: int,
+    input_size: int,
+    output_size: int,
+    dtype: Any = DEFAULT_DTYPE,
+    use_bias: bool = True,
+) -> MemoryEstimate:
+    """Bytes of the input, weights, bias and output of a Dense forward pass.
+
+    Each array holds its element count times ``dtype``'s item size (4 for float32).
+
+    Examples:
+        >>> estimate = dense_memory_bytes(32, 784, 512)
+        >>> estimate
+        MemoryEstimate(input=100352, weights=1605632, bias=2048, output=65536)
+        >>> estimate.total
+        1773568
+        >>> dense_memory_bytes(32, 784, 512, dtype=np.float64).total
+        3547136
+    """
+    itemsize = np.dtype(dtype).itemsize
+    return MemoryEstimate(
+        input=batch_size * input_size * itemsize,
+        weights=input_size * output_size * itemsize,
+        bias=output_size * itemsize if use_bias else 0,
+        output=batch_size * output_size * itemsize,
+    )

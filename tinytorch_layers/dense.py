@@ -1,0 +1,182 @@
+r"""The Dense (fully connected) layer: :math:`y = xW + b`."""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any
+
+import numpy as np
+
+from .cost import MemoryEstimate, dense_forward_flops, dense_memory_bytes, dense_parameter_count
+from .init import Initializer, RngLike, get_initializer
+from .matmul import matmul
+from .module import Module
+from .tensor import DEFAULT_DTYPE, Tensor, _to_array
+
+__all__ = ["Dense"]
+
+
+def _check_size(name: str, value: Any) -> int:
+    """Return ``value`` as an int if it is a positive whole number, else raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive integer, got {value!r}")
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    return int(value)
+
+
+class Dense(Module):
+    r"""A fully connected layer: :math:`y = xW + b`.
+
+    Every output is a weighted sum of every input plus a bias. The weights are stored
+    ``(input_size, output_size)``, as in Keras, so the forward pass needs no transpose;
+    ``torch.nn.Linear`` stores the transpose and computes :math:`xW^\top + b`.
+
+    Args:
+        input_size: Features per input sample (rows of W), a positive integer.
+        output_size: Features per output sample (columns of W), a positive integer.
+        use_bias: Add a learnable bias vector, initialised to zeros.
+        init: How to draw the weights: a name in :data:`~tinytorch_layers.init.INITIALIZERS`
+            (default ``"xavier_normal"``) or a callable ``f(fan_in, fan_out, *, rng, dtype)``.
+        rng: A :class:`numpy.random.Generator`, an int seed, or None for fresh entropy.
+        dtype: Float type of the weights and bias (default float32).
+        use_naive_matmul: Compute with the triple-loop :func:`~tinytorch_layers.matmul`
+            instead of numpy's BLAS-backed ``@``. Same results, thousands of times slower.
+
+    Shape:
+        - Input: ``(batch, input_size)`` or a single sample ``(input_size,)``.
+        - Output: ``(batch, output_size)`` or ``(output_size,)``.
+
+    Attributes:
+        weights: Tensor of shape ``(input_size, output_size)``; Xavier normal by default,
+            :math:`\mathcal{N}(0, 2/(n_{in}+n_{out}))`.
+        bias: Tensor of shape ``(output_size,)``, zeros, or ``None`` without bias.
+
+    Raises:
+        TypeError: A size is not an integer (``2.5``, ``"3"``, ``True``).
+        ValueError: A size is not positive, or ``forward`` gets the wrong feature count.
+
+    Examples:
+        >>> layer = Dense(784, 10, rng=0)
+        >>> layer
+        Dense(input_size=784, output_size=10, use_bias=True)
+        >>> layer.weights.shape, layer.bias.shape
+        ((784, 10), (10,))
+        >>> layer(np.ones((32, 784))).shape
+        (32, 10)
+        >>> layer.parameter_count
+        7850
+    """
+
+    def __init__(
+        self,
+        input_size: int,
+        output_size: int,
+        use_bias: bool = True,
+        *,
+        init: str | Initializer = "xavier_normal",
+        rng: RngLike = None,
+        dtype: Any = DEFAULT_DTYPE,
+        use_naive_matmul: bool = False,
+    ) -> None:
+        self.input_size = _check_size("input_size", input_size)
+        self.output_size = _check_size("output_size", output_size)
+        self.use_bias = bool(use_bias)
+        self.use_naive_matmul = bool(use_naive_matmul)
+        initializer = get_initializer(init)
+        self.weights = Tensor(initializer(self.input_size, self.output_size, rng=rng, dtype=dtype))
+        self.bias = Tensor(np.zeros(self.output_size, dtype=dtype)) if self.use_bias else None
+
+    def forward(self, x: Any) -> Tensor:
+        """Compute ``x @ weights + bias`` for a batch or a single sample.
+
+        Args:
+            x: A Tensor, ndarray or nested list of shape ``(batch, input_size)`` or
+                ``(input_size,)``.
+
+        Returns:
+            A Tensor of shape ``(batch, output_size)`` or ``(output_size,)``.
+
+        Raises:
+            ValueError: ``x`` is not 1-D or 2-D, or its last dimension is not ``input_size``.
+
+        Examples:
+            >>> layer = Dense(2, 2)
+            >>> layer.weights = Tensor([[0.5, 0.3], [0.7, 0.4]])
+            >>> layer.bias = Tensor([0.1, 0.2])
+            >>> y = layer(Tensor([[1, 2]]))
+            >>> y.shape, np.round(y.data, 4).tolist()
+            ((1, 2), [[2.0, 1.3]])
+            >>> layer(Tensor([[1, 2, 3]]))
+            Traceback (most recent call last):
+            ...
+            ValueError: Dense expected 2 input features, got 3 (input shape (1, 3))
+        """
+        data = x.data if isinstance(x, Tensor) else _to_array(x)
+        if data.dtype.kind != "f":  # a Tensor built with an integer dtype
+            data = data.astype(self.weights.data.dtype)
+        if data.ndim not in (1, 2):
+            raise ValueError(
+                f"Dense expects input of shape (batch, {self.input_size}) or "
+                f"({self.input_size},), got shape {data.shape}"
+            )
+        if data.shape[-1] != self.input_size:
+            raise ValueError(
+                f"Dense expected {self.input_size} input features, got {data.shape[-1]} "
+                f"(input shape {data.shape})"
+            )
+        if self.use_naive_matmul:
+            out = matmul(data.reshape(-1, self.input_size), self.weights.data)
+            out = out.reshape(data.shape[:-1] + (self.output_size,))
+        else:
+            out = data @ self.weights.data
+        if self.bias is not None:
+            out += self.bias.data  # broadcast over the batch; in place, no extra array
+        return Tensor._wrap(out)
+
+    def parameters(self) -> list[Tensor]:
+        """The weights, then the bias if there is one.
+
+        Examples:
+            >>> [p.shape for p in Dense(3, 2).parameters()]
+            [(3, 2), (2,)]
+            >>> [p.shape for p in Dense(3, 2, use_bias=False).parameters()]
+            [(3, 2)]
+        """
+        return [self.weights] if self.bias is None else [self.weights, self.bias]
+
+    @property
+    def parameter_count(self) -> int:
+        """Learnable numbers: ``input_size * output_size (+ output_size)``.
+
+        Examples:
+            >>> Dense(784, 512).parameter_count
+            401920
+        """
+        return dense_parameter_count(self.input_size, self.output_size, self.use_bias)
+
+    def forward_flops(self, batch_size: int = 1) -> int:
+        """Floating-point operations of one forward pass: ``2 * batch * in * out``.
+
+        Examples:
+            >>> Dense(784, 512).forward_flops()
+            802816
+        """
+        return dense_forward_flops(batch_size, self.input_size, self.output_size)
+
+    def memory_bytes(self, batch_size: int = 1) -> MemoryEstimate:
+        """Bytes of input, weights, bias and output for a batch, in the layer's dtype.
+
+        Examples:
+            >>> Dense(784, 512).memory_bytes(batch_size=32).total
+            1773568
+        """
+        return dense_memory_bytes(
+            batch_size, self.input_size, self.output_size, self.weights.dtype, self.use_bias
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(input_size={self.input_size}, "
+            f"output_size={self.output_size}, use_bias={self.use_bias})"
+        )

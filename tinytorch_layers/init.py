@@ -1,0 +1,226 @@
+r"""Weight initialisers: where a layer's random starting point comes from.
+
+Each function returns a fresh ``(fan_in, fan_out)`` array drawn from the generator it is
+given, so the same seed always gives the same weights and the global numpy state is never
+touched. The variance-preserving schemes differ only in which fan they divide by:
+
+=================  ======================================  ==========================
+name               distribution                            scale
+=================  ======================================  ==========================
+``xavier_normal``  :math:`\mathcal{N}(0, \sigma^2)`        :math:`\sigma = \sqrt{2/(n_{in}+n_{out})}`
+``xavier_uniform`` :math:`\mathcal{U}(-l, l)`              :math:`l = \sqrt{6/(n_{in}+n_{out})}`
+``he_normal``      :math:`\mathcal{N}(0, \sigma^2)`        :math:`\sigma = \sqrt{2/n_{in}}`
+``lecun_normal``   :math:`\mathcal{N}(0, \sigma^2)`        :math:`\sigma = \sqrt{1/n_{in}}`
+``zeros``          all zeros                               (breaks learning: symmetry)
+=================  ======================================  ==========================
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Union
+
+import numpy as np
+
+from .tensor import DEFAULT_DTYPE
+
+__all__ = [
+    "INITIALIZERS",
+    "RngLike",
+    "as_generator",
+    "get_initializer",
+    "he_normal",
+    "lecun_normal",
+    "xavier_normal",
+    "xavier_uniform",
+    "zeros",
+]
+
+RngLike = Union[np.random.Generator, int, None]
+Initializer = Callable[..., np.ndarray]
+
+
+def as_generator(rng: RngLike) -> np.random.Generator:
+    """Return ``rng`` if it is a Generator, else ``np.random.default_rng(rng)``.
+
+    An int is a seed; ``None`` draws fresh entropy from the operating system. Neither
+    reads nor changes numpy's global random state.
+
+    Examples:
+        >>> int(as_generator(0).integers(100)) == int(as_generator(0).integers(100))
+        True
+    """
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is not None and (isinstance(rng, bool) or not isinstance(rng, (int, np.integer))):
+        raise TypeError(f"rng must be a numpy Generator, an int seed or None, got {rng!r}")
+    return np.random.default_rng(rng)
+
+
+def xavier_normal(
+    fan_in: int, fan_out: int, *, rng: RngLike = None, dtype: Any = DEFAULT_DTYPE
+) -> np.ndarray:
+    r"""Xavier (Glorot) normal: :math:`W_{ij} \sim \mathcal{N}(0, 2 / (n_{in} + n_{out}))`.
+
+    From Glorot and Bengio (2010), "Understanding the difficulty of training deep
+    feedforward neural networks": averaging the two fans keeps the variance of both the
+    activations and the gradients roughly constant from layer to layer. Also known as
+    Glorot normal; the default of :class:`~tinytorch_layers.Dense`.
+
+    Args:
+        fan_in: Number of inputs of the layer (rows of W).
+        fan_out: Number of outputs of the layer (columns of W).
+        rng: A Generator, an int seed, or None for fresh entropy.
+        dtype: A float dtype for the result.
+
+    Returns:
+        An array of shape ``(fan_in, fan_out)``.
+
+    Examples:
+        >>> W = xavier_normal(784, 512, rng=0)
+        >>> W.shape, W.dtype
+        ((784, 512), dtype('float32'))
+        >>> round(float(W.std() / np.sqrt(2 / (784 + 512))), 2)
+        1.0
+    """
+    std = np.sqrt(2.0 / (fan_in + fan_out))
+    return _normal(fan_in, fan_out, std, rng, dtype)
+
+
+def xavier_uniform(
+    fan_in: int, fan_out: int, *, rng: RngLike = None, dtype: Any = DEFAULT_DTYPE
+) -> np.ndarray:
+    r"""Xavier (Glorot) uniform: :math:`W_{ij} \sim \mathcal{U}(-l, l)`, :math:`l = \sqrt{6 / (n_{in} + n_{out})}`.
+
+    The uniform distribution on :math:`[-l, l]` has variance :math:`l^2 / 3`, so this is
+    the same variance as :func:`xavier_normal` with bounded values. Keras's default.
+
+    Args:
+        fan_in: Number of inputs of the layer (rows of W).
+        fan_out: Number of outputs of the layer (columns of W).
+        rng: A Generator, an int seed, or None for fresh entropy.
+        dtype: A float dtype for the result.
+
+    Returns:
+        An array of shape ``(fan_in, fan_out)`` with every value in ``[-l, l)``.
+
+    Examples:
+        >>> W = xavier_uniform(300, 100, rng=0)
+        >>> limit = np.sqrt(6 / (300 + 100))
+        >>> bool(np.all(np.abs(W) <= limit)), round(float(np.abs(W).max() / limit), 2)
+        (True, 1.0)
+    """
+    limit = np.sqrt(6.0 / (fan_in + fan_out))
+    unit = as_generator(rng).random((fan_in, fan_out), dtype=np.dtype(dtype).type)
+    return ((2 * unit - 1) * limit).astype(dtype, copy=False)
+
+
+def he_normal(
+    fan_in: int, fan_out: int, *, rng: RngLike = None, dtype: Any = DEFAULT_DTYPE
+) -> np.ndarray:
+    r"""He (Kaiming) normal: :math:`W_{ij} \sim \mathcal{N}(0, 2 / n_{in})`.
+
+    From He et al. (2015), "Delving deep into rectifiers": ReLU zeroes half of its inputs,
+    halving the variance, so the weights are drawn with twice the LeCun variance. Also
+    known as Kaiming normal.
+
+    Args:
+        fan_in: Number of inputs of the layer (rows of W).
+        fan_out: Number of outputs of the layer (columns of W).
+        rng: A Generator, an int seed, or None for fresh entropy.
+        dtype: A float dtype for the result.
+
+    Returns:
+        An array of shape ``(fan_in, fan_out)``.
+
+    Examples:
+        >>> W = he_normal(1000, 200, rng=0)
+        >>> round(float(W.std() / np.sqrt(2 / 1000)), 2)
+        1.0
+    """
+    std = np.sqrt(2.0 / fan_in)
+    return _normal(fan_in, fan_out, std, rng, dtype)
+
+
+def lecun_normal(
+    fan_in: int, fan_out: int, *, rng: RngLike = None, dtype: Any = DEFAULT_DTYPE
+) -> np.ndarray:
+    r"""LeCun normal: :math:`W_{ij} \sim \mathcal{N}(0, 1 / n_{in})`.
+
+    From LeCun et al. (1998), "Efficient BackProp": keeps the variance of each output
+    equal to that of each input for a linear layer; the recommended start for SELU.
+
+    Args:
+        fan_in: Number of inputs of the layer (rows of W).
+        fan_out: Number of outputs of the layer (columns of W).
+        rng: A Generator, an int seed, or None for fresh entropy.
+        dtype: A float dtype for the result.
+
+    Returns:
+        An array of shape ``(fan_in, fan_out)``.
+
+    Examples:
+        >>> W = lecun_normal(1000, 200, rng=0)
+        >>> round(float(W.std() * np.sqrt(1000)), 2)
+        1.0
+    """
+    std = np.sqrt(1.0 / fan_in)
+    return _normal(fan_in, fan_out, std, rng, dtype)
+
+
+def zeros(
+    fan_in: int, fan_out: int, *, rng: RngLike = None, dtype: Any = DEFAULT_DTYPE
+) -> np.ndarray:
+    """All zeros: every output unit starts, and stays, identical (a cautionary example).
+
+    ``rng`` is accepted so all initialisers share one signature; it is not used.
+
+    Examples:
+        >>> zeros(2, 3).tolist()
+        [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+    """
+    return np.zeros((fan_in, fan_out), dtype=dtype)
+
+
+def _normal(fan_in: int, fan_out: int, std: float, rng: RngLike, dtype: Any) -> np.ndarray:
+    """Draw ``N(0, std**2)`` samples of shape ``(fan_in, fan_out)``."""
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise TypeError(f"initialisers draw float32 or float64, got dtype {dtype}")
+    # standard_normal draws float32 directly, so no float64 temporary is made.
+    return as_generator(rng).standard_normal((fan_in, fan_out), dtype=dtype.type) * dtype.type(std)
+
+
+#: The initialisers by the names :class:`~tinytorch_layers.Dense` accepts.
+INITIALIZERS: dict[str, Initializer] = {
+    "xavier_normal": xavier_normal,
+    "xavier_uniform": xavier_uniform,
+    "he_normal": he_normal,
+    "lecun_normal": lecun_normal,
+    "zeros": zeros,
+}
+
+
+def get_initializer(init: str | Initializer) -> Initializer:
+    """Look up an initialiser by name, or pass a callable through.
+
+    Raises:
+        ValueError: ``init`` is a name that is not in :data:`INITIALIZERS`.
+        TypeError: ``init`` is neither a string nor a callable.
+
+    Examples:
+        >>> get_initializer("he_normal") is he_normal
+        True
+        >>> get_initializer("glorot")
+        Traceback (most recent call last):
+        ...
+        ValueError: Unknown initialiser 'glorot'; choose one of: xavier_normal, xavier_uniform, he_normal, lecun_normal, zeros
+    """
+    if isinstance(init, str):
+        if init not in INITIALIZERS:
+            names = ", ".join(INITIALIZERS)
+            raise ValueError(f"Unknown initialiser {init!r}; choose one of: {names}")
+        return INITIALIZERS[init]
+    if callable(init):
+        return init
+    raise TypeError(f"init must be a name or a callable, got {init!r}")

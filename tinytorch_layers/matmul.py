@@ -1,0 +1,77 @@
+r"""Matrix multiplication written as three loops: the reference the rest of the book leans on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .tensor import Tensor, _to_array
+
+__all__ = ["check_matmul_shapes", "matmul"]
+
+
+def check_matmul_shapes(a_shape: tuple[int, ...], b_shape: tuple[int, ...]) -> None:
+    """Raise ``ValueError`` unless an ``(m, n)`` matrix can multiply an ``(n, p)`` one.
+
+    Examples:
+        >>> check_matmul_shapes((32, 784), (784, 10))
+        >>> check_matmul_shapes((32, 784), (10, 784))
+        Traceback (most recent call last):
+        ...
+        ValueError: Incompatible matrix dimensions: A is 32x784, B is 10x784 (A's 784 columns must equal B's 10 rows)
+    """
+    for name, shape in (("A", a_shape), ("B", b_shape)):
+        if len(shape) != 2:
+            raise ValueError(f"matmul needs 2-D matrices, but {name} has shape {shape}")
+    (m, n), (n2, p) = a_shape, b_shape
+    if n != n2:
+        raise ValueError(
+            f"Incompatible matrix dimensions: A is {m}x{n}, B is {n2}x{p} "
+            f"(A's {n} columns must equal B's {n2} rows)"
+        )
+
+
+def matmul(A: Any, B: Any) -> Any:
+    r"""Multiply matrices with three explicit loops: :math:`C_{ij} = \sum_k A_{ik} B_{kj}`.
+
+    This is the readable reference, not the fast path: it performs the :math:`m n p`
+    multiply-adds one Python step at a time. :class:`~tinytorch_layers.Dense` uses
+    numpy's BLAS-backed ``@`` unless asked for this function.
+
+    Args:
+        A: The left matrix, shape ``(m, n)``: an ndarray, a Tensor or nested lists.
+        B: The right matrix, shape ``(n, p)``.
+
+    Returns:
+        The product, shape ``(m, p)``: a Tensor if ``A`` or ``B`` is one, else an ndarray.
+        Its dtype is the float type both operands fit in (float32 for two float32 inputs).
+
+    Raises:
+        ValueError: An operand is not 2-D, or A's columns differ from B's rows.
+
+    Examples:
+        >>> A = np.array([[1.0, 2.0], [3.0, 4.0]])
+        >>> B = np.array([[5.0, 6.0], [7.0, 8.0]])
+        >>> matmul(A, B)
+        array([[19., 22.],
+               [43., 50.]])
+        >>> matmul(np.ones((32, 784)), np.ones((10, 784)))
+        Traceback (most recent call last):
+        ...
+        ValueError: Incompatible matrix dimensions: A is 32x784, B is 10x784 (A's 784 columns must equal B's 10 rows)
+    """
+    a = _to_array(A)
+    b = _to_array(B)
+    check_matmul_shapes(a.shape, b.shape)
+    m, n = a.shape
+    p = b.shape[1]
+    # Start from zeros so an empty inner dimension (n == 0) gives the zero matrix.
+    C = np.zeros((m, p), dtype=np.result_type(a.dtype, b.dtype))
+    for i in range(m):  # each row of A
+        for j in range(p):  # each column of B
+            for k in range(n):  # the dot product of row i and column j
+                C[i, j] += a[i, k] * b[k, j]
+    if isinstance(A, Tensor) or isinstance(B, Tensor):
+        return Tensor._wrap(C)
+    return C

@@ -1,0 +1,38 @@
+"""The base class of everything that maps a Tensor to a Tensor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .tensor import Tensor
+
+__all__ = ["Module"]
+
+
+class Module:
+    """A callable layer: ``module(x)`` runs ``module.forward(x)``.
+
+    Subclasses override :meth:`forward`; those with learnable arrays also override
+    :meth:`parameters`.
+
+    Examples:
+        >>> class Double(Module):
+        ...     def forward(self, x):
+        ...         return x * 2
+        >>> Double()(Tensor([1, 2, 3])).data.tolist()
+        [2.0, 4.0, 6.0]
+    """
+
+    def forward(self, x: Any) -> Tensor:
+        """Compute the output for input ``x``."""
+        raise NotImplementedError(f"{type(self).__name__} does not define forward()")
+
+    def __call__(self, x: Any) -> Tensor:
+        return self.forward(x)
+
+    def parameters(self) -> list[Tensor]:
+        """The learnable Tensors of this module, in a fixed order (none by default)."""
+        return []
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"

@@ -1,0 +1,166 @@
+"""The small array type that layers take and return."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Union
+
+import numpy as np
+
+__all__ = ["DEFAULT_DTYPE", "Tensor", "TensorLike"]
+
+#: Floating-point type used when a Tensor is made from integers, booleans or Python
+#: lists. float32 is what PyTorch and Keras default to, and it halves memory traffic.
+DEFAULT_DTYPE = np.dtype(np.float32)
+
+TensorLike = Union["Tensor", np.ndarray, float, int, list, tuple]
+
+
+def _to_array(data: Any, dtype: Any = None) -> np.ndarray:
+    """Convert ``data`` to an ndarray of a floating type, with errors that name the input."""
+    if isinstance(data, Tensor):
+        array = data.data
+    elif isinstance(data, (str, bytes)):
+        raise TypeError(f"Tensor data must be numeric, got a string: {data!r}")
+    else:
+        try:
+            array = np.asarray(data)
+        except ValueError as error:  # numpy refuses nested lists of unequal lengths
+            raise ValueError(
+                f"Tensor data is ragged: every row must have the same length ({error})"
+            ) from None
+    if dtype is not None:
+        return array.astype(dtype, copy=False)
+    if array.dtype.kind == "f":
+        return array
+    if array.dtype.kind in "biu":
+        # Integers and booleans become the default float type, as in PyTorch.
+        return array.astype(DEFAULT_DTYPE)
+    raise TypeError(
+        f"Tensor data must be numeric, got dtype {array.dtype} from {type(data).__name__}"
+    )
+
+
+class Tensor:
+    """An n-dimensional array of floats: a thin, typed wrapper around :class:`numpy.ndarray`.
+
+    Integers, booleans and Python lists become :data:`DEFAULT_DTYPE` (float32); a float
+    array keeps its own dtype. Arithmetic with Tensors, arrays and scalars returns a Tensor,
+    and ``np.asarray(tensor)`` gives the underlying array back.
+
+    Args:
+        data: Nested lists, an ndarray, a scalar or another Tensor.
+        dtype: Convert to this dtype instead of applying the rules above.
+
+    Raises:
+        ValueError: ``data`` is a ragged nested list.
+        TypeError: ``data`` is not numeric (strings, objects, complex numbers).
+
+    Examples:
+        >>> x = Tensor([[1, 2, 3], [4, 5, 6]])
+        >>> x.shape, x.dtype, x.ndim
+        ((2, 3), dtype('float32'), 2)
+        >>> (x * 2 + 1).data.tolist()
+        [[3.0, 5.0, 7.0], [9.0, 11.0, 13.0]]
+        >>> Tensor([[1, 2], [3]])
+        Traceback (most recent call last):
+        ...
+        ValueError: Tensor data is ragged: every row must have the same length (...)
+    """
+
+    __slots__ = ("data",)
+    # Makes ``ndarray + Tensor`` call Tensor.__radd__ instead of numpy's own loop.
+    __array_priority__ = 1000
+
+    data: np.ndarray
+
+    def __init__(self, data: TensorLike, dtype: Any = None) -> None:
+        self.data = _to_array(data, dtype)
+
+    @classmethod
+    def _wrap(cls, array: np.ndarray) -> Tensor:
+        """Wrap an ndarray that is already valid, skipping conversion (the fast path)."""
+        tensor = object.__new__(cls)
+        tensor.data = array
+        return tensor
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The sizes of the dimensions, as for :attr:`numpy.ndarray.shape`."""
+        return self.data.shape
+
+    @property
+    def dtype(self) -> np.dtype:
+        """The element type, a :class:`numpy.dtype`."""
+        return self.data.dtype
+
+    @property
+    def ndim(self) -> int:
+        """The number of dimensions."""
+        return self.data.ndim
+
+    @property
+    def size(self) -> int:
+        """The number of elements."""
+        return self.data.size
+
+    def numpy(self) -> np.ndarray:
+        """Return the underlying ndarray (not a copy).
+
+        Examples:
+            >>> Tensor([1, 2]).numpy()
+            array([1., 2.], dtype=float32)
+        """
+        return self.data
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
+        if dtype is not None and dtype != self.data.dtype:
+            return self.data.astype(dtype)
+        return self.data.copy() if copy else self.data
+
+    def __repr__(self) -> str:
+        body = np.array2string(self.data, separator=", ", prefix="Tensor(")
+        return f"Tensor({body}, dtype={self.data.dtype})"
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __getitem__(self, index: Any) -> Tensor:
+        return Tensor._wrap(np.asarray(self.data[index]))
+
+    def _apply(self, operation: Callable[[Any, Any], Any], other: Any) -> Tensor:
+        other_data = other.data if isinstance(other, Tensor) else other
+        return Tensor._wrap(np.asarray(operation(self.data, other_data)))
+
+    def __add__(self, other: Any) -> Tensor:
+        return self._apply(np.add, other)
+
+    def __radd__(self, other: Any) -> Tensor:
+        return self._apply(lambda a, b: np.add(b, a), other)
+
+    def __sub__(self, other: Any) -> Tensor:
+        return self._apply(np.subtract, other)
+
+    def __rsub__(self, other: Any) -> Tensor:
+        return self._apply(lambda a, b: np.subtract(b, a), other)
+
+    def __mul__(self, other: Any) -> Tensor:
+        return self._apply(np.multiply, other)
+
+    def __rmul__(self, other: Any) -> Tensor:
+        return self._apply(lambda a, b: np.multiply(b, a), other)
+
+    def __truediv__(self, other: Any) -> Tensor:
+        return self._apply(np.true_divide, other)
+
+    def __rtruediv__(self, other: Any) -> Tensor:
+        return self._apply(lambda a, b: np.true_divide(b, a), other)
+
+    def __matmul__(self, other: Any) -> Tensor:
+        return self._apply(np.matmul, other)
+
+    def __rmatmul__(self, other: Any) -> Tensor:
+        return self._apply(lambda a, b: np.matmul(b, a), other)
+
+    def __neg__(self) -> Tensor:
+        return Tensor._wrap(-self.data)
