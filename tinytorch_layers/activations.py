@@ -82,10 +82,25 @@ class Softmax(Module):
         self.axis = axis
 
     def forward(self, x: Any) -> Tensor:
+        """Exponentiate ``x`` minus its maximum along ``axis``, then divide by the sum.
+
+        Examples:
+            >>> p = Softmax()(Tensor([[1.0, 2.0, 3.0], [1000.0, 1001.0, 1002.0]]))
+            >>> print(np.round(p.data, 4))  # adding 999 to a row changes nothing
+            [[0.09   0.2447 0.6652]
+             [0.09   0.2447 0.6652]]
+            >>> print(np.round(p.data.sum(axis=-1), 6))
+            [1. 1.]
+            >>> print(np.round(Softmax(axis=0)(Tensor([[1.0, 5.0], [1.0, -5.0]])).data, 4))
+            [[0.5 1. ]
+             [0.5 0. ]]
+        """
         data = _data(x)
+        # BEGIN SOLUTION
         shifted = data - data.max(axis=self.axis, keepdims=True)
         exps = np.exp(shifted)
         return Tensor._wrap(exps / exps.sum(axis=self.axis, keepdims=True))
+        # END SOLUTION
 
     def __repr__(self) -> str:
         return f"Softmax(axis={self.axis})"

@@ -20,12 +20,16 @@ def dense_parameter_count(input_size: int, output_size: int, use_bias: bool = Tr
     """Learnable numbers in a Dense layer: ``input_size * output_size (+ output_size)``.
 
     Examples:
+        >>> dense_parameter_count(3, 2)  # 3 * 2 weights and 2 biases
+        8
         >>> dense_parameter_count(784, 512)
         401920
         >>> dense_parameter_count(784, 512, use_bias=False)
         401408
     """
+    # BEGIN SOLUTION
     return input_size * output_size + (output_size if use_bias else 0)
+    # END SOLUTION
 
 
 def dense_forward_flops(batch_size: int, input_size: int, output_size: int) -> int:
@@ -36,12 +40,16 @@ def dense_forward_flops(batch_size: int, input_size: int, output_size: int) -> i
     more, which the usual convention, followed here, leaves out.
 
     Examples:
+        >>> dense_forward_flops(4, 3, 2)  # 4 * 2 dot products of length 3, 2 FLOPs per term
+        48
         >>> dense_forward_flops(1, 784, 512)
         802816
         >>> dense_forward_flops(32, 784, 512)
         25690112
     """
+    # BEGIN SOLUTION
     return 2 * batch_size * input_size * output_size
+    # END SOLUTION
 
 
 class MemoryEstimate(NamedTuple):

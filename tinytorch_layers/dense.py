@@ -79,13 +79,34 @@ class Dense(Module):
         dtype: Any = DEFAULT_DTYPE,
         use_naive_matmul: bool = False,
     ) -> None:
+        """Check the sizes, draw the weights ``(input_size, output_size)``, make the bias.
+
+        Examples:
+            >>> layer = Dense(5, 3, rng=0)
+            >>> layer.weights.shape, layer.bias.shape  # not (3, 5): one column per output
+            ((5, 3), (3,))
+            >>> layer.weights.dtype, layer.bias.data.tolist()
+            (dtype('float32'), [0.0, 0.0, 0.0])
+            >>> Dense(5, 3, use_bias=False).bias is None
+            True
+            >>> wide = Dense(400, 100, rng=0)  # Xavier normal: std = sqrt(2 / (400 + 100))
+            >>> round(float(wide.weights.data.std() / np.sqrt(2 / (400 + 100))), 2)
+            1.0
+            >>> Dense(2, 3, init="zeros").weights.data.tolist()
+            [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+            >>> same = Dense(4, 3, rng=7).weights.data, Dense(4, 3, rng=7).weights.data
+            >>> bool(np.array_equal(*same))  # the same seed gives the same weights
+            True
+        """
         self.input_size = _check_size("input_size", input_size)
         self.output_size = _check_size("output_size", output_size)
         self.use_bias = bool(use_bias)
         self.use_naive_matmul = bool(use_naive_matmul)
+        # BEGIN SOLUTION
         initializer = get_initializer(init)
         self.weights = Tensor(initializer(self.input_size, self.output_size, rng=rng, dtype=dtype))
         self.bias = Tensor(np.zeros(self.output_size, dtype=dtype)) if self.use_bias else None
+        # END SOLUTION
 
     def forward(self, x: Any) -> Tensor:
         """Compute ``x @ weights + bias`` for a batch or a single sample.
@@ -111,6 +132,18 @@ class Dense(Module):
             Traceback (most recent call last):
             ...
             ValueError: Dense expected 2 input features, got 3 (input shape (1, 3))
+            >>> layer = Dense(3, 2)  # 3 features in, 2 out; the batch below has 4 rows
+            >>> layer.weights = Tensor([[1.0, 0.0], [0.0, 1.0], [2.0, -1.0]])
+            >>> layer.bias = Tensor([0.5, -0.5])
+            >>> batch = Tensor([[1, 2, 3], [0, 0, 0], [1, 0, 0], [0, 1, 0]])
+            >>> layer(batch).data.tolist()  # the bias is added to every row
+            [[7.5, -1.5], [0.5, -0.5], [1.5, -0.5], [0.5, 0.5]]
+            >>> layer(Tensor([1, 2, 3])).data.tolist()  # one sample, no batch axis
+            [7.5, -1.5]
+            >>> no_bias = Dense(3, 2, use_bias=False)
+            >>> no_bias.weights = layer.weights
+            >>> no_bias(batch).data.tolist()
+            [[7.0, -1.0], [0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
         """
         data = x.data if isinstance(x, Tensor) else _to_array(x)
         if data.dtype.kind != "f":  # a Tensor built with an integer dtype

@@ -109,10 +109,20 @@ def xavier_uniform(
         >>> limit = np.sqrt(6 / (300 + 100))
         >>> bool(np.all(np.abs(W) <= limit)), round(float(np.abs(W).max() / limit), 2)
         (True, 1.0)
+        >>> W.shape, W.dtype
+        ((300, 100), dtype('float32'))
+        >>> round(float(W.min() / limit), 2), bool(abs(W.mean()) < 0.01 * limit)  # centred on 0
+        (-1.0, True)
+        >>> round(float(W.var() / (limit**2 / 3)), 2)  # U(-l, l) has variance l**2 / 3
+        1.0
+        >>> bool(np.array_equal(xavier_uniform(3, 2, rng=1), xavier_uniform(3, 2, rng=1)))
+        True
     """
+    # BEGIN SOLUTION
     limit = np.sqrt(6.0 / (fan_in + fan_out))
     unit = as_generator(rng).random((fan_in, fan_out), dtype=np.dtype(dtype).type)
     return ((2 * unit - 1) * limit).astype(dtype, copy=False)
+    # END SOLUTION
 
 
 def he_normal(

@@ -56,11 +56,20 @@ def matmul(A: Any, B: Any) -> Any:
         >>> matmul(A, B)
         array([[19., 22.],
                [43., 50.]])
+        >>> A23 = np.arange(6.0).reshape(2, 3)  # not square: row and column indices differ
+        >>> B34 = np.arange(12.0).reshape(3, 4)
+        >>> matmul(A23, B34)
+        array([[20., 23., 26., 29.],
+               [56., 68., 80., 92.]])
+        >>> C = matmul(Tensor(A23), B34)  # a Tensor in, a Tensor out
+        >>> type(C).__name__, C.shape
+        ('Tensor', (2, 4))
         >>> matmul(np.ones((32, 784)), np.ones((10, 784)))
         Traceback (most recent call last):
         ...
         ValueError: Incompatible matrix dimensions: A is 32x784, B is 10x784 (A's 784 columns must equal B's 10 rows)
     """
+    # BEGIN SOLUTION
     a = _to_array(A)
     b = _to_array(B)
     check_matmul_shapes(a.shape, b.shape)
@@ -75,3 +84,4 @@ def matmul(A: Any, B: Any) -> Any:
     if isinstance(A, Tensor) or isinstance(B, Tensor):
         return Tensor._wrap(C)
     return C
+    # END SOLUTION
