@@ -53,7 +53,13 @@ def dense_forward_flops(batch_size: int, input_size: int, output_size: int) -> i
 
 
 class MemoryEstimate(NamedTuple):
-    """Bytes held by one Dense forward pass, array by array."""
+    """Bytes held by one Dense forward pass, array by array.
+
+    Examples:
+        >>> estimate = MemoryEstimate(input=12, weights=24, bias=8, output=8)
+        >>> estimate.weights, estimate.total
+        (24, 52)
+    """
 
     input: int
     weights: int

@@ -126,8 +126,8 @@ class Dense(Module):
             >>> layer.weights = Tensor([[0.5, 0.3], [0.7, 0.4]])
             >>> layer.bias = Tensor([0.1, 0.2])
             >>> y = layer(Tensor([[1, 2]]))
-            >>> y.shape, np.round(y.data, 4).tolist()
-            ((1, 2), [[2.0, 1.3]])
+            >>> y.shape, [round(float(v), 4) for v in y.data[0]]
+            ((1, 2), [2.0, 1.3])
             >>> layer(Tensor([[1, 2, 3]]))
             Traceback (most recent call last):
             ...

@@ -118,9 +118,10 @@ def xavier_uniform(
         >>> bool(np.array_equal(xavier_uniform(3, 2, rng=1), xavier_uniform(3, 2, rng=1)))
         True
     """
+    dtype = _float_dtype(dtype)
     # BEGIN SOLUTION
     limit = np.sqrt(6.0 / (fan_in + fan_out))
-    unit = as_generator(rng).random((fan_in, fan_out), dtype=np.dtype(dtype).type)
+    unit = as_generator(rng).random((fan_in, fan_out), dtype=dtype.type)
     return ((2 * unit - 1) * limit).astype(dtype, copy=False)
     # END SOLUTION
 
@@ -183,20 +184,28 @@ def zeros(
 ) -> np.ndarray:
     """All zeros: every output unit starts, and stays, identical (a cautionary example).
 
-    ``rng`` is accepted so all initialisers share one signature; it is not used.
+    ``rng`` is accepted so all initialisers share one signature; it draws nothing, but a
+    bad value is still rejected, as it would be by the others.
 
     Examples:
         >>> zeros(2, 3).tolist()
         [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
+    as_generator(rng)  # validates only: a typo in rng should fail with every initialiser
     return np.zeros((fan_in, fan_out), dtype=dtype)
+
+
+def _float_dtype(dtype: Any) -> np.dtype:
+    """Return ``dtype`` as a numpy dtype if numpy's Generator can draw it, else raise."""
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise TypeError(f"initialisers draw float32 or float64, got dtype {dtype}")
+    return dtype
 
 
 def _normal(fan_in: int, fan_out: int, std: float, rng: RngLike, dtype: Any) -> np.ndarray:
     """Draw ``N(0, std**2)`` samples of shape ``(fan_in, fan_out)``."""
-    dtype = np.dtype(dtype)
-    if dtype not in (np.float32, np.float64):
-        raise TypeError(f"initialisers draw float32 or float64, got dtype {dtype}")
+    dtype = _float_dtype(dtype)
     # standard_normal draws float32 directly, so no float64 temporary is made.
     return as_generator(rng).standard_normal((fan_in, fan_out), dtype=dtype.type) * dtype.type(std)
 

@@ -31,10 +31,13 @@ def _to_array(data: Any, dtype: Any = None) -> np.ndarray:
             ) from None
     if dtype is not None:
         return array.astype(dtype, copy=False)
-    if array.dtype.kind == "f":
+    # Python numbers and lists carry no dtype of their own (numpy would pick float64),
+    # so they get the default, as in PyTorch; an array or numpy scalar keeps its float type.
+    # (np.float64 subclasses float, hence the np.generic test.)
+    from_python = isinstance(data, (list, tuple, int, float)) and not isinstance(data, np.generic)
+    if array.dtype.kind == "f" and not from_python:
         return array
-    if array.dtype.kind in "biu":
-        # Integers and booleans become the default float type, as in PyTorch.
+    if array.dtype.kind in "biuf":
         return array.astype(DEFAULT_DTYPE)
     raise TypeError(
         f"Tensor data must be numeric, got dtype {array.dtype} from {type(data).__name__}"
@@ -44,8 +47,8 @@ def _to_array(data: Any, dtype: Any = None) -> np.ndarray:
 class Tensor:
     """An n-dimensional array of floats: a thin, typed wrapper around :class:`numpy.ndarray`.
 
-    Integers, booleans and Python lists become :data:`DEFAULT_DTYPE` (float32); a float
-    array keeps its own dtype. Arithmetic with Tensors, arrays and scalars returns a Tensor,
+    Integers, booleans, Python numbers and Python lists become :data:`DEFAULT_DTYPE`
+    (float32); a float array keeps its own dtype. Arithmetic with Tensors, arrays and scalars returns a Tensor,
     and ``np.asarray(tensor)`` gives the underlying array back.
 
     Args:
@@ -115,6 +118,10 @@ class Tensor:
 
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
         if dtype is not None and dtype != self.data.dtype:
+            if copy is False:  # numpy 2 protocol: a conversion that must copy is refused
+                raise ValueError(
+                    f"cannot convert a {self.data.dtype} Tensor to {dtype} without a copy"
+                )
             return self.data.astype(dtype)
         return self.data.copy() if copy else self.data
 
@@ -129,7 +136,12 @@ class Tensor:
         return Tensor._wrap(np.asarray(self.data[index]))
 
     def _apply(self, operation: Callable[[Any, Any], Any], other: Any) -> Tensor:
-        other_data = other.data if isinstance(other, Tensor) else other
+        if isinstance(other, Tensor):
+            other_data = other.data
+        elif isinstance(other, (list, tuple)):
+            other_data = _to_array(other)  # same dtype rule as Tensor(other)
+        else:
+            other_data = other  # arrays keep their dtype; Python scalars adapt to self's
         return Tensor._wrap(np.asarray(operation(self.data, other_data)))
 
     def __add__(self, other: Any) -> Tensor:
