@@ -1,6 +1,9 @@
 """Sphinx configuration for the tinytorch_layers book.
 
-Build with ``sphinx-build -c . book _build/html`` from the repository root.
+Build from the repository root: ``sphinx-build -W -n --keep-going -c . book _build/html``
+(``scripts/build_book.sh`` does this). Tests add ``-D nb_execution_mode=force``.
+The build needs no network: MathJax is served from the build, and the Python and
+NumPy cross-reference inventories are kept in ``book/_intersphinx/``.
 """
 
 from __future__ import annotations
@@ -8,33 +11,89 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
+import tinytorch_layers
 
+ROOT = Path(__file__).resolve().parent
+BOOK = ROOT / "book"
+sys.path.insert(0, str(BOOK / "_ext"))
+
+# -- Project -------------------------------------------------------------------------
 project = "tinytorch_layers"
 author = "The tinytorch_layers authors"
 copyright = "2026, The tinytorch_layers authors"
+release = tinytorch_layers.__version__
+version = release
 
 extensions = [
     "myst_nb",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.doctest",  # the {doctest} directive
+    "sphinx.ext.viewcode",
+    "sphinx-mathjax-offline",  # MathJax 3 copied into _static/, no CDN
     "sphinx_exercise",
     "sphinx_togglebutton",
     "sphinx_copybutton",
     "sphinx_design",
+    # Local extensions in book/_ext/
+    "api_docs",
+    "notebook_downloads",
 ]
 
-exclude_patterns = ["_build", "jupyter_execute", ".jupyter_cache", "_ext", "**.ipynb_checkpoints"]
+exclude_patterns = [
+    "_build",
+    "jupyter_execute",
+    ".jupyter_cache",
+    "_ext",
+    "_intersphinx",
+    "_static",
+    "**.ipynb_checkpoints",
+]
 
-myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+# -- MyST and MyST-NB ----------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist", "substitution"]
+myst_heading_anchors = 3
 
+# "cache" re-executes a chapter only when its cells' source changes; the cache key
+# ignores the package, so tests and CI force execution with -D nb_execution_mode=force.
 nb_execution_mode = "cache"
 nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache")
-nb_execution_raise_on_error = True
-nb_execution_timeout = 120
-nb_output_stderr = "warn"
+nb_execution_raise_on_error = True  # a failing cell stops the build
+nb_execution_timeout = 300  # seconds per cell; the timing cells in "From loops to BLAS" are the slowest
+nb_output_stderr = "warn"  # stderr in a cell (e.g. a numpy RuntimeWarning) fails a -W build
+nb_merge_streams = True
 
+# -- API reference -------------------------------------------------------------------
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_typehints_format = "short"
+autodoc_preserve_defaults = True
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+# Local inventories: the build must not download anything.
+intersphinx_mapping = {
+    "python": ("https://docs.python.org/3.11/", str(BOOK / "_intersphinx" / "python3.11.inv")),
+    "numpy": ("https://numpy.org/doc/stable/", str(BOOK / "_intersphinx" / "numpy.inv")),
+}
+
+# -- HTML ----------------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = "tinytorch_layers"
+# Paths here are relative to this file (the repository root), not to book/.
+html_static_path = ["book/_static"]
+html_favicon = "book/_static/favicon.svg"
 html_context = {"default_mode": "light"}
+html_theme_options = {
+    "use_download_button": True,
+    "show_toc_level": 2,
+}
+html_last_updated_fmt = None
+html_copy_source = True
+
+# Copy code without the >>> and ... prompts (and without the output lines).
+copybutton_prompt_text = r">>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
