@@ -48,8 +48,8 @@ class Tensor:
     """An n-dimensional array of floats: a thin, typed wrapper around :class:`numpy.ndarray`.
 
     Integers, booleans, Python numbers and Python lists become :data:`DEFAULT_DTYPE`
-    (float32); a float array keeps its own dtype. Arithmetic with Tensors, arrays and scalars returns a Tensor,
-    and ``np.asarray(tensor)`` gives the underlying array back.
+    (float32); a float array keeps its own dtype. Arithmetic with Tensors, arrays and
+    scalars returns a Tensor, and ``np.asarray(tensor)`` gives the underlying array back.
 
     Args:
         data: Nested lists, an ndarray, a scalar or another Tensor.

@@ -1,0 +1,184 @@
+"""Tensor: construction, the dtype rule, errors, repr, arithmetic and numpy interop."""
+
+from __future__ import annotations
+
+import operator
+
+import numpy as np
+import pytest
+
+from tinytorch_layers import DEFAULT_DTYPE, Tensor
+
+
+def test_default_dtype_is_float32():
+    assert DEFAULT_DTYPE == np.float32
+
+
+def test_built_from_nested_lists():
+    t = Tensor([[1, 2, 3], [4, 5, 6]])
+    assert isinstance(t.data, np.ndarray)
+    assert t.shape == (2, 3)
+    assert t.ndim == 2
+    assert t.size == 6
+    assert t.dtype == np.float32
+    np.testing.assert_array_equal(t.data, [[1, 2, 3], [4, 5, 6]])
+
+
+@pytest.mark.parametrize(
+    ("data", "expected_dtype"),
+    [
+        pytest.param([1, 2, 3], np.float32, id="int-list"),
+        pytest.param([True, False], np.float32, id="bool-list"),
+        pytest.param([[0.5, 1.5]], np.float32, id="float-list"),
+        pytest.param((0.5, 1), np.float32, id="tuple"),
+        pytest.param(3, np.float32, id="python-int"),
+        pytest.param(2.5, np.float32, id="python-float"),
+        pytest.param(True, np.float32, id="python-bool"),
+        pytest.param(np.arange(3), np.float32, id="int64-array"),
+        pytest.param(np.array([True, False]), np.float32, id="bool-array"),
+        pytest.param(np.arange(3, dtype=np.uint8), np.float32, id="uint8-array"),
+        pytest.param(np.zeros(3, dtype=np.float64), np.float64, id="float64-array-kept"),
+        pytest.param(np.zeros(3, dtype=np.float32), np.float32, id="float32-array-kept"),
+        pytest.param(np.zeros(3, dtype=np.float16), np.float16, id="float16-array-kept"),
+        pytest.param(np.float64(1.0), np.float64, id="numpy-float64-scalar-kept"),
+    ],
+)
+def test_dtype_rule(data, expected_dtype):
+    # One rule: things without a float dtype of their own (ints, bools, Python numbers and
+    # lists) become DEFAULT_DTYPE; a numpy float array or scalar keeps its dtype.
+    assert Tensor(data).dtype == expected_dtype
+
+
+def test_same_numbers_written_as_ints_or_floats_give_the_same_tensor():
+    as_ints, as_floats = Tensor([[1, 2], [3, 4]]), Tensor([[1.0, 2.0], [3.0, 4.0]])
+    assert as_ints.dtype == as_floats.dtype
+    np.testing.assert_array_equal(as_ints.data, as_floats.data)
+
+
+def test_explicit_dtype_overrides_the_rule():
+    assert Tensor([1, 2], dtype=np.float64).dtype == np.float64
+    assert Tensor(np.zeros(2), dtype=np.float32).dtype == np.float32
+
+
+def test_tensor_of_tensor_keeps_dtype_and_values():
+    inner = Tensor(np.array([1.0, 2.0]))
+    outer = Tensor(inner)
+    assert outer.dtype == np.float64
+    np.testing.assert_array_equal(outer.data, inner.data)
+
+
+@pytest.mark.parametrize(
+    "ragged", [[[1, 2], [3]], [[1, 2], [3, [4]]], [[[1, 2]], [[3]]]], ids=["row", "nested", "deep"]
+)
+def test_ragged_list_is_a_clear_value_error(ragged):
+    with pytest.raises(ValueError, match="ragged"):
+        Tensor(ragged)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    ["abc", b"abc", ["a", "b"], None, object(), {"a": 1}, 1 + 2j, [1j, 2]],
+    ids=["str", "bytes", "str-list", "None", "object", "dict", "complex", "complex-list"],
+)
+def test_non_numeric_input_is_a_type_error(bad):
+    with pytest.raises(TypeError, match="numeric"):
+        Tensor(bad)
+
+
+def test_repr_shows_values_and_dtype():
+    assert repr(Tensor([[1, 2], [3, 4]])) == (
+        "Tensor([[1., 2.],\n        [3., 4.]], dtype=float32)"
+    )
+    assert repr(Tensor(np.array([0.5]))) == "Tensor([0.5], dtype=float64)"
+
+
+# --- arithmetic -----------------------------------------------------------------------
+
+ELEMENTWISE = [operator.add, operator.sub, operator.mul, operator.truediv]
+LEFT = np.array([[1.0, -2.0], [3.0, 4.0]], dtype=np.float32)
+RIGHT = np.array([[0.5, 2.0], [-1.5, 8.0]], dtype=np.float32)
+
+
+def _other_forms(array):
+    """The same right-hand operand as a Tensor, an ndarray and a nested list."""
+    return {"tensor": Tensor(array), "ndarray": array, "list": array.tolist()}
+
+
+@pytest.mark.parametrize("op", ELEMENTWISE + [operator.matmul], ids=lambda op: op.__name__)
+@pytest.mark.parametrize("form", ["tensor", "ndarray", "list"])
+def test_tensor_op_other_returns_tensor_matching_numpy(op, form):
+    other = _other_forms(RIGHT)[form]
+    result = op(Tensor(LEFT), other)
+    assert isinstance(result, Tensor)
+    assert result.dtype == np.float32
+    np.testing.assert_allclose(result.data, op(LEFT, RIGHT), rtol=1e-6)
+
+
+@pytest.mark.parametrize("op", ELEMENTWISE + [operator.matmul], ids=lambda op: op.__name__)
+@pytest.mark.parametrize("form", ["ndarray", "list"])
+def test_other_op_tensor_returns_tensor_matching_numpy(op, form):
+    # ndarray + Tensor must reach Tensor.__radd__ rather than numpy's own loop.
+    other = _other_forms(LEFT)[form]
+    result = op(other, Tensor(RIGHT))
+    assert isinstance(result, Tensor)
+    np.testing.assert_allclose(result.data, op(LEFT, RIGHT), rtol=1e-6)
+
+
+@pytest.mark.parametrize("op", ELEMENTWISE, ids=lambda op: op.__name__)
+@pytest.mark.parametrize("scalar", [3, 2.5, np.float32(2.5)], ids=["int", "float", "np.float32"])
+def test_scalar_on_either_side(op, scalar):
+    t = Tensor(LEFT)
+    right, left = op(t, scalar), op(scalar, t)
+    assert isinstance(right, Tensor) and isinstance(left, Tensor)
+    # A Python or float32 scalar must not promote float32 data to float64.
+    assert right.dtype == left.dtype == np.float32
+    np.testing.assert_allclose(right.data, op(LEFT, np.float32(scalar)), rtol=1e-6)
+    np.testing.assert_allclose(left.data, op(np.float32(scalar), LEFT), rtol=1e-6)
+
+
+def test_arithmetic_does_not_modify_operands():
+    a, b = Tensor(LEFT.copy()), Tensor(RIGHT.copy())
+    _ = a + b, a - b, a * b, a / b, a @ b, -a
+    np.testing.assert_array_equal(a.data, LEFT)
+    np.testing.assert_array_equal(b.data, RIGHT)
+
+
+def test_negation():
+    result = -Tensor(LEFT)
+    assert isinstance(result, Tensor)
+    np.testing.assert_array_equal(result.data, -LEFT)
+
+
+# --- numpy interop --------------------------------------------------------------------
+
+
+def test_asarray_gives_the_data_back_without_copying():
+    t = Tensor(LEFT)
+    assert np.asarray(t) is t.data
+    assert t.numpy() is t.data
+
+
+def test_array_protocol_dtype_and_copy():
+    t = Tensor(LEFT)
+    as_f64 = np.asarray(t, dtype=np.float64)
+    assert as_f64.dtype == np.float64
+    np.testing.assert_array_equal(as_f64, LEFT)
+    copied = np.array(t)  # np.array copies by default
+    assert not np.shares_memory(copied, t.data)
+    with pytest.raises(ValueError, match="without a copy"):
+        np.array(t, dtype=np.float64, copy=False)
+
+
+def test_numpy_functions_accept_a_tensor():
+    t = Tensor(LEFT)
+    assert float(np.sum(t)) == pytest.approx(float(LEFT.sum()))
+    np.testing.assert_array_equal(np.maximum(t, 0), np.maximum(LEFT, 0))
+
+
+def test_len_and_indexing():
+    t = Tensor(LEFT)
+    assert len(t) == 2
+    row = t[1]
+    assert isinstance(row, Tensor)
+    np.testing.assert_array_equal(row.data, LEFT[1])
+    assert isinstance(t[0, 1], Tensor) and float(t[0, 1].data) == -2.0
