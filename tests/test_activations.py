@@ -200,3 +200,15 @@ def test_float64_is_kept(activation):
 @pytest.mark.parametrize("activation", [ReLU(), Sigmoid(), Tanh()], ids=repr)
 def test_integers_become_float32(activation):
     assert activation(Tensor([1, -2, 3])).dtype == np.float32
+
+
+@pytest.mark.parametrize("activation", [ReLU(), Sigmoid(), Tanh()], ids=repr)
+def test_nan_propagates_elementwise(activation):
+    y = activation(np.array([np.nan, 1.0])).data
+    assert np.isnan(y[0]) and np.isfinite(y[1])
+
+
+def test_nan_in_a_softmax_row_stays_in_that_row():
+    p = Softmax()(np.array([[np.nan, 1.0], [0.0, 1.0]])).data
+    assert np.all(np.isnan(p[0]))
+    np.testing.assert_allclose(p[1].sum(), 1.0)

@@ -6,6 +6,8 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tinytorch_layers import INITIALIZERS, Dense, Module, Tensor
 
@@ -284,3 +286,27 @@ def test_unknown_init_name_lists_the_names():
         Dense(3, 2, init="glorot")
     for name in INITIALIZERS:
         assert name in str(info.value)
+
+
+# --- property: any small shape ------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None)
+@given(
+    batch=st.integers(0, 5),
+    n_in=st.integers(1, 6),
+    n_out=st.integers(1, 6),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_naive_fast_and_formula_agree_for_any_small_shape(batch, n_in, n_out, seed):
+    rng = np.random.default_rng(seed)
+    fast = Dense(n_in, n_out, rng=seed)
+    naive = Dense(n_in, n_out, rng=seed, use_naive_matmul=True)
+    _random_bias(fast, rng)
+    naive.bias = fast.bias
+    x = rng.standard_normal((batch, n_in)).astype(np.float32)
+    expected = _oracle(x, fast)
+    for layer in (fast, naive):
+        y = layer(x)
+        assert y.shape == (batch, n_out)
+        np.testing.assert_allclose(y.data, expected, rtol=1e-5, atol=1e-5)

@@ -178,3 +178,19 @@ def test_unknown_name_lists_every_name():
 def test_neither_name_nor_callable_is_a_type_error():
     with pytest.raises(TypeError, match="42"):
         get_initializer(42)
+
+
+@pytest.mark.parametrize("init", list(INITIALIZERS.values()), ids=_name)
+@pytest.mark.parametrize(
+    ("fans", "error", "named"),
+    [
+        ((0, 3), ValueError, "fan_in must be a positive integer, got 0"),
+        ((3, -2), ValueError, "fan_out must be a positive integer, got -2"),
+        ((2.5, 3), TypeError, "fan_in must be a positive integer, got 2.5"),
+        ((3, "4"), TypeError, "fan_out must be a positive integer, got '4'"),
+        ((True, 3), TypeError, "fan_in must be a positive integer, got True"),
+    ],
+)
+def test_bad_fans_are_rejected_naming_the_value(init, fans, error, named):
+    with pytest.raises(error, match=named):
+        init(*fans, rng=0)

@@ -17,6 +17,7 @@ name               distribution                            scale
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Callable
 from typing import Any, Union
 
@@ -83,6 +84,7 @@ def xavier_normal(
         >>> round(float(W.std() / np.sqrt(2 / (784 + 512))), 2)
         1.0
     """
+    _check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / (fan_in + fan_out))
     return _normal(fan_in, fan_out, std, rng, dtype)
 
@@ -118,6 +120,7 @@ def xavier_uniform(
         >>> bool(np.array_equal(xavier_uniform(3, 2, rng=1), xavier_uniform(3, 2, rng=1)))
         True
     """
+    _check_fans(fan_in, fan_out)
     dtype = _float_dtype(dtype)
     # BEGIN SOLUTION
     limit = np.sqrt(6.0 / (fan_in + fan_out))
@@ -149,6 +152,7 @@ def he_normal(
         >>> round(float(W.std() / np.sqrt(2 / 1000)), 2)
         1.0
     """
+    _check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / fan_in)
     return _normal(fan_in, fan_out, std, rng, dtype)
 
@@ -175,6 +179,7 @@ def lecun_normal(
         >>> round(float(W.std() * np.sqrt(1000)), 2)
         1.0
     """
+    _check_fans(fan_in, fan_out)
     std = np.sqrt(1.0 / fan_in)
     return _normal(fan_in, fan_out, std, rng, dtype)
 
@@ -191,8 +196,18 @@ def zeros(
         >>> zeros(2, 3).tolist()
         [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
     """
+    _check_fans(fan_in, fan_out)
     as_generator(rng)  # validates only: a typo in rng should fail with every initialiser
     return np.zeros((fan_in, fan_out), dtype=dtype)
+
+
+def _check_fans(fan_in: Any, fan_out: Any) -> None:
+    """Raise unless both fans are positive integers (the scales divide by them)."""
+    for name, value in (("fan_in", fan_in), ("fan_out", fan_out)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{name} must be a positive integer, got {value!r}")
+        if value <= 0:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
 
 
 def _float_dtype(dtype: Any) -> np.dtype:
