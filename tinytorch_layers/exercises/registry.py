@@ -1,0 +1,114 @@
+"""The exercises, in book order, and where their reference solutions live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["EXERCISES", "Exercise", "get_exercise"]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: a few functions or methods of the package for the learner to write.
+
+    Attributes:
+        name: Short name used on the command line and as the workspace file stem.
+        module: The package module that holds the reference solution.
+        targets: Qualified names in ``module`` the learner writes, e.g. ``"Dense.forward"``.
+            Methods of one exercise belong to one class.
+        chapter: Label of the book chapter the exercise belongs to.
+        title: One line saying what to write.
+    """
+
+    name: str
+    module: str
+    targets: tuple[str, ...]
+    chapter: str
+    title: str
+
+    @property
+    def filename(self) -> str:
+        """The workspace file, e.g. ``matmul.py``."""
+        return f"{self.name}.py"
+
+    @property
+    def class_name(self) -> str | None:
+        """The class whose methods are the targets, or None for plain functions."""
+        owners = {target.rpartition(".")[0] for target in self.targets}
+        if owners == {""}:
+            return None
+        if len(owners) != 1 or "" in owners:
+            raise ValueError(f"exercise {self.name}: targets must be functions or methods of one class")
+        return owners.pop()
+
+    @property
+    def defined_names(self) -> tuple[str, ...]:
+        """The top-level names the workspace file defines."""
+        owner = self.class_name
+        return (owner,) if owner else self.targets
+
+
+#: Every exercise, in the order the book presents them.
+EXERCISES: tuple[Exercise, ...] = (
+    Exercise(
+        "matmul",
+        "tinytorch_layers.matmul",
+        ("matmul",),
+        "matmul",
+        "Matrix multiplication as three loops, with its shape check",
+    ),
+    Exercise(
+        "dense_init",
+        "tinytorch_layers.dense",
+        ("Dense.__init__",),
+        "dense",
+        "Dense.__init__: weights (input_size, output_size) drawn with Xavier, optional bias",
+    ),
+    Exercise(
+        "dense_forward",
+        "tinytorch_layers.dense",
+        ("Dense.forward",),
+        "dense",
+        "Dense.forward: x @ W + b for a batch, the bias broadcast over its rows",
+    ),
+    Exercise(
+        "dense_cost",
+        "tinytorch_layers.cost",
+        ("dense_parameter_count", "dense_forward_flops"),
+        "dense",
+        "The parameter count and the FLOP count of a Dense layer",
+    ),
+    Exercise(
+        "xavier_uniform",
+        "tinytorch_layers.init",
+        ("xavier_uniform",),
+        "initialization",
+        "Xavier (Glorot) uniform initialisation",
+    ),
+    Exercise(
+        "softmax",
+        "tinytorch_layers.activations",
+        ("Softmax.forward",),
+        "activations",
+        "Softmax.forward without overflow: subtract the maximum first",
+    ),
+)
+
+
+def get_exercise(name: str) -> Exercise:
+    """Return the exercise called ``name``.
+
+    Raises:
+        ValueError: No exercise has that name; the message lists the names there are.
+
+    Examples:
+        >>> get_exercise("dense_cost").targets
+        ('dense_parameter_count', 'dense_forward_flops')
+        >>> get_exercise("dense_forward").class_name
+        'Dense'
+    """
+    for exercise in EXERCISES:
+        if exercise.name == name:
+            return exercise
+    names = ", ".join(exercise.name for exercise in EXERCISES)
+    raise ValueError(f"unknown exercise {name!r}; the exercises are: {names}")

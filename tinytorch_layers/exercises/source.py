@@ -1,0 +1,274 @@
+"""Workspace files generated from the package's own source: one source, no copies.
+
+A solution region in the package is a block of lines between ``# BEGIN SOLUTION`` and
+``# END SOLUTION`` comments inside a function or method. The stub keeps the signature and
+the docstring (the doctests are the specification) and replaces the region with a
+``raise NotImplementedError``; the solution keeps the region and drops the markers.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import doctest
+import importlib
+import importlib.util
+import inspect
+import sys
+import textwrap
+from pathlib import Path
+
+from .registry import EXERCISES, Exercise, get_exercise
+
+__all__ = [
+    "BEGIN_MARKER",
+    "END_MARKER",
+    "reference_docstring",
+    "reference_object",
+    "solution_source",
+    "stub_source",
+]
+
+BEGIN_MARKER = "# BEGIN SOLUTION"
+END_MARKER = "# END SOLUTION"
+PACKAGE = "tinytorch_layers"
+
+
+def _as_exercise(exercise: Exercise | str) -> Exercise:
+    return exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
+
+
+def reference_object(exercise: Exercise | str, target: str):
+    """The package's function or method called ``target`` (a qualified name)."""
+    obj = importlib.import_module(_as_exercise(exercise).module)
+    for part in target.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def reference_docstring(exercise: Exercise | str, target: str) -> str:
+    """The docstring of the reference ``target``: its examples are the specification."""
+    doc = inspect.getdoc(reference_object(exercise, target))
+    if not doc or ">>>" not in doc:
+        raise ValueError(f"{_as_exercise(exercise).name}: {target} has no doctest examples")
+    return reference_object(exercise, target).__doc__
+
+
+def _module_source(module_name: str) -> tuple[str, ast.Module]:
+    spec = importlib.util.find_spec(module_name)
+    if spec is None or spec.origin is None:
+        raise ValueError(f"cannot find the source of module {module_name!r}")
+    text = Path(spec.origin).read_text(encoding="utf-8")
+    return text, ast.parse(text)
+
+
+def _find_definition(tree: ast.Module, qualname: str) -> ast.FunctionDef:
+    body: list[ast.stmt] = tree.body
+    node: ast.AST | None = None
+    for part in qualname.split("."):
+        node = next(
+            (
+                n
+                for n in body
+                if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                and n.name == part
+            ),
+            None,
+        )
+        if node is None:
+            raise ValueError(f"no definition of {qualname!r} found")
+        body = node.body
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        raise ValueError(f"{qualname!r} is not a function or method")
+    return node
+
+
+def _definition_lines(lines: list[str], node: ast.FunctionDef) -> list[str]:
+    """The definition's lines, decorators included, plus trailing comments in its body.
+
+    The ast ends a function at its last statement; an ``# END SOLUTION`` after a final
+    ``return`` is a comment indented deeper than ``def``, so it is taken along.
+    """
+    start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+    end = node.end_lineno or node.lineno
+    while end < len(lines):
+        line = lines[end]
+        indent = len(line) - len(line.lstrip())
+        if not line.strip().startswith("#") or indent <= node.col_offset:
+            break
+        end += 1
+    return lines[start:end]
+
+
+def _fill_region(exercise: Exercise, target: str, lines: list[str], solution: bool) -> list[str]:
+    begins = [i for i, line in enumerate(lines) if line.strip().startswith(BEGIN_MARKER)]
+    ends = [i for i, line in enumerate(lines) if line.strip().startswith(END_MARKER)]
+    if len(begins) != 1 or len(ends) != 1 or begins[0] > ends[0]:
+        raise ValueError(
+            f"{exercise.module}.{target} needs exactly one {BEGIN_MARKER!r} ... "
+            f"{END_MARKER!r} pair, found {len(begins)} and {len(ends)}"
+        )
+    begin, end = begins[0], ends[0]
+    if solution:
+        region = lines[begin + 1 : end]
+    else:
+        indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
+        region = [f'{indent}raise NotImplementedError("exercise {exercise.name}: write {target} here")']
+    return lines[:begin] + region + lines[end + 1 :]
+
+
+def _names_used(nodes: list[ast.AST]) -> set[str]:
+    names: set[str] = set()
+    for node in nodes:
+        for child in ast.walk(node):
+            if isinstance(child, ast.Name):
+                names.add(child.id)
+    return names
+
+
+def _example_trees(docstring: str) -> list[ast.AST]:
+    trees = []
+    for example in doctest.DocTestParser().get_examples(docstring):
+        try:
+            trees.append(ast.parse(example.source))
+        except SyntaxError:  # an example that is not plain Python adds no names
+            continue
+    return trees
+
+
+def _module_bindings(module_name: str, tree: ast.Module) -> dict[str, tuple[str, str | None]]:
+    """Map each top-level name of a module to how a workspace file imports it.
+
+    The value is ``(module, attribute)``: ``("numpy", None)`` means ``import numpy as name``,
+    ``("tinytorch_layers.tensor", "Tensor")`` means ``from tinytorch_layers.tensor import Tensor``.
+    Names the module defines itself are imported from the module.
+    """
+    package = module_name.rpartition(".")[0]
+    bindings: dict[str, tuple[str, str | None]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    bindings[alias.asname] = (alias.name, None)
+                else:  # ``import a.b`` binds ``a``
+                    top = alias.name.partition(".")[0]
+                    bindings[top] = (top, None)
+        elif isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            source = importlib.util.resolve_name("." * node.level + (node.module or ""), package)
+            for alias in node.names:
+                bindings[alias.asname or alias.name] = (source, alias.name)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bindings[node.name] = (module_name, node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                for name in _names_used([target]):
+                    bindings[name] = (module_name, name)
+    return bindings
+
+
+def _import_lines(names: set[str], bindings: dict[str, tuple[str, str | None]]) -> list[str]:
+    """Import statements for ``names``, grouped standard library / third party / package."""
+    groups: dict[int, dict[str, set[str]]] = {0: {}, 1: {}, 2: {}}
+    for name in sorted(names):
+        if name not in bindings:
+            continue  # a local variable
+        source, attribute = bindings[name]
+        top = source.partition(".")[0]
+        rank = 2 if top == PACKAGE else 0 if top in sys.stdlib_module_names else 1
+        if attribute is None:
+            line = f"import {source}" + ("" if source == name else f" as {name}")
+            groups[rank].setdefault(line, set())
+        else:
+            spelled = attribute if attribute == name else f"{attribute} as {name}"
+            groups[rank].setdefault(f"from {source} import", set()).add(spelled)
+    blocks = []
+    for rank in sorted(groups):
+        lines = []
+        # ``import x`` lines first, then ``from x import ...``, each sorted (the isort habit)
+        for key in sorted(groups[rank], key=lambda k: (k.startswith("from"), k)):
+            lines.append(f"{key} {', '.join(sorted(groups[rank][key]))}" if groups[rank][key] else key)
+        if lines:
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks).splitlines()
+
+
+def _header(exercise: Exercise, check_hint: str) -> str:
+    what = " and ".join(exercise.targets)
+    inherit = ""
+    if exercise.class_name:
+        inherit = (
+            f"\n{exercise.class_name} below inherits everything else from "
+            f"{PACKAGE}.{exercise.class_name},\nso only what you write here is yours.\n"
+        )
+    return (
+        f'"""Exercise {exercise.name}: {exercise.title}.\n\n'
+        f"Book chapter: {exercise.chapter}. Write {what}: replace each\n"
+        f"``raise NotImplementedError(...)`` with your code. The docstring examples are the\n"
+        f"specification; the imports are the ones the package's own code uses.\n{inherit}\n"
+        f"Check your work with::\n\n    {check_hint}\n"
+        f'"""\n\nfrom __future__ import annotations\n'
+    )
+
+
+def _render(exercise: Exercise | str, solution: bool) -> str:
+    exercise = _as_exercise(exercise)
+    text, tree = _module_source(exercise.module)
+    lines = text.splitlines()
+    bodies: list[list[str]] = []
+    used: list[ast.AST] = []
+    for target in exercise.targets:
+        node = _find_definition(tree, target)
+        used.append(node)
+        used.extend(_example_trees(reference_docstring(exercise, target)))
+        block = textwrap.dedent("\n".join(_definition_lines(lines, node))).splitlines()
+        bodies.append(_fill_region(exercise, target, block, solution))
+
+    needed = _names_used(used) - set(exercise.defined_names) - set(dir(builtins))
+    bindings = _module_bindings(exercise.module, tree)
+    owner = exercise.class_name
+    if owner:  # the class in the workspace subclasses the package's class
+        needed.add(PACKAGE)
+        bindings[PACKAGE] = (PACKAGE, None)
+    imports = _import_lines(needed, bindings)
+    parts = [_header(exercise, f"python -m {PACKAGE}.exercises check DIR {exercise.name}")]
+    if imports:
+        parts.append("\n".join(imports) + "\n")
+    if owner:
+        methods = "\n\n".join(textwrap.indent("\n".join(body), "    ") for body in bodies)
+        doc = f'    """{PACKAGE}.{owner}, with {", ".join(t.rpartition(".")[2] for t in exercise.targets)} written by you."""'
+        parts.append(f"\nclass {owner}({PACKAGE}.{owner}):\n{doc}\n\n{methods}\n")
+    else:
+        parts.append("\n" + "\n\n\n".join("\n".join(body) for body in bodies) + "\n")
+    return "\n".join(parts)
+
+
+def stub_source(exercise: Exercise | str) -> str:
+    """The learner's workspace file: signatures and doctests kept, solutions replaced.
+
+    Examples:
+        >>> stub = stub_source("dense_cost")
+        >>> "def dense_forward_flops(" in stub, ">>> dense_forward_flops(1, 784, 512)" in stub
+        (True, True)
+        >>> "2 * batch_size" in stub, stub.count('raise NotImplementedError("')
+        (False, 2)
+    """
+    return _render(exercise, solution=False)
+
+
+def solution_source(exercise: Exercise | str) -> str:
+    """The same file with the package's own code in place of each stub.
+
+    Examples:
+        >>> source = solution_source("dense_cost")
+        >>> "return 2 * batch_size * input_size * output_size" in source
+        True
+        >>> 'raise NotImplementedError("' in source, "SOLUTION" in source
+        (False, False)
+    """
+    return _render(exercise, solution=True)
+
+
+def all_stub_sources() -> dict[str, str]:
+    """Every exercise's workspace file, keyed by file name, in book order."""
+    return {exercise.filename: stub_source(exercise) for exercise in EXERCISES}
