@@ -21,7 +21,7 @@ Examples:
 
 from .checking import ExerciseResult, Failure, check_source, verify_solution
 from .registry import EXERCISES, Exercise, get_exercise
-from .source import solution_source, stub_source
+from .source import Listing, show_solution, show_stub, solution_source, stub_source
 from .workspace import WorkspaceExistsError, check_workspace, write_workspace
 
 __all__ = [
@@ -29,10 +29,13 @@ __all__ = [
     "Exercise",
     "ExerciseResult",
     "Failure",
+    "Listing",
     "WorkspaceExistsError",
     "check_source",
     "check_workspace",
     "get_exercise",
+    "show_solution",
+    "show_stub",
     "solution_source",
     "stub_source",
     "verify_solution",

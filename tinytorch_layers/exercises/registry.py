@@ -62,21 +62,21 @@ EXERCISES: tuple[Exercise, ...] = (
         "tinytorch_layers.dense",
         ("Dense.__init__",),
         "dense",
-        "Dense.__init__: weights (input_size, output_size) drawn with Xavier, optional bias",
+        "Dense.__init__: weights (in, out) and an optional bias",
     ),
     Exercise(
         "dense_forward",
         "tinytorch_layers.dense",
         ("Dense.forward",),
         "dense",
-        "Dense.forward: x @ W + b for a batch, the bias broadcast over its rows",
+        "Dense.forward: x @ W + b for a batch or one sample",
     ),
     Exercise(
         "dense_cost",
         "tinytorch_layers.cost",
         ("dense_parameter_count", "dense_forward_flops"),
         "dense",
-        "The parameter count and the FLOP count of a Dense layer",
+        "The parameter and FLOP counts of a Dense layer",
     ),
     Exercise(
         "xavier_uniform",
@@ -90,7 +90,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "tinytorch_layers.activations",
         ("Softmax.forward",),
         "activations",
-        "Softmax.forward without overflow: subtract the maximum first",
+        "Softmax.forward, max-subtracted so it cannot overflow",
     ),
 )
 

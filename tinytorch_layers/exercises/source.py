@@ -25,6 +25,9 @@ __all__ = [
     "END_MARKER",
     "reference_docstring",
     "reference_object",
+    "Listing",
+    "show_solution",
+    "show_stub",
     "solution_source",
     "stub_source",
 ]
@@ -211,7 +214,16 @@ def _header(exercise: Exercise, check_hint: str) -> str:
     )
 
 
-def _render(exercise: Exercise | str, solution: bool) -> str:
+def _without_docstring(block: list[str]) -> list[str]:
+    """A dedented definition's lines with its docstring left out."""
+    definition = ast.parse("\n".join(block)).body[0]
+    first = definition.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return block[: first.lineno - 1] + block[first.end_lineno :]
+    return block
+
+
+def _render(exercise: Exercise | str, solution: bool, docstrings: bool = True) -> str:
     exercise = _as_exercise(exercise)
     text, tree = _module_source(exercise.module)
     lines = text.splitlines()
@@ -222,6 +234,8 @@ def _render(exercise: Exercise | str, solution: bool) -> str:
         used.append(node)
         used.extend(_example_trees(reference_docstring(exercise, target)))
         block = textwrap.dedent("\n".join(_definition_lines(lines, node))).splitlines()
+        if not docstrings:
+            block = _without_docstring(block)
         bodies.append(_fill_region(exercise, target, block, solution))
 
     needed = _names_used(used) - set(exercise.defined_names) - set(dir(builtins))
@@ -232,6 +246,8 @@ def _render(exercise: Exercise | str, solution: bool) -> str:
         bindings[PACKAGE] = (PACKAGE, None)
     imports = _import_lines(needed, bindings)
     parts = [_header(exercise, f"python -m {PACKAGE}.exercises check DIR {exercise.name}")]
+    if not docstrings:
+        parts = ["from __future__ import annotations\n"]
     if imports:
         parts.append("\n".join(imports) + "\n")
     if owner:
@@ -272,3 +288,43 @@ def solution_source(exercise: Exercise | str) -> str:
 def all_stub_sources() -> dict[str, str]:
     """Every exercise's workspace file, keyed by file name, in book order."""
     return {exercise.filename: stub_source(exercise) for exercise in EXERCISES}
+
+
+class Listing:
+    """Python source that Jupyter and the book show as a highlighted code block.
+
+    The object's Markdown form is a fenced ``python`` block, which myst-nb renders with
+    the book's syntax highlighting; its plain form is the source itself.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return f"````python\n{self.text.rstrip()}\n````\n"
+
+
+def show_stub(exercise: Exercise | str) -> Listing:
+    """The workspace file of ``exercise``, for display in a notebook."""
+    return Listing(stub_source(exercise))
+
+
+def show_solution(exercise: Exercise | str) -> Listing:
+    """The package's solution of ``exercise`` with its imports, docstrings left out.
+
+    Examples:
+        >>> print(show_solution("dense_cost").text)  # doctest: +NORMALIZE_WHITESPACE
+        from __future__ import annotations
+        <BLANKLINE>
+        <BLANKLINE>
+        def dense_parameter_count(input_size: int, output_size: int, use_bias: bool = True) -> int:
+            return input_size * output_size + (output_size if use_bias else 0)
+        <BLANKLINE>
+        <BLANKLINE>
+        def dense_forward_flops(batch_size: int, input_size: int, output_size: int) -> int:
+            return 2 * batch_size * input_size * output_size
+    """
+    return Listing(_render(exercise, solution=True, docstrings=False))
