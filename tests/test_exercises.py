@@ -136,6 +136,14 @@ def test_softmax_overflow_is_reported_as_the_runtime_warning():
     assert "RuntimeWarning: overflow encountered in exp" in result.failure.got
 
 
+def test_a_wrong_exception_is_reported_as_one_line_and_a_missing_one_in_words():
+    no_check = changed(solution_source("matmul"), "    check_matmul_shapes(a.shape, b.shape)\n", "")
+    got = check_source("matmul", no_check).failure.got
+    assert got.startswith("IndexError: index 10 is out of bounds") and "Traceback" not in got
+    silent = changed(no_check, "    m, n = a.shape\n", "    if a.shape[1] != b.shape[0]:\n        return None\n    m, n = a.shape\n")
+    assert check_source("matmul", silent).failure.got == "(no exception was raised)\n"
+
+
 # ---------------------------------------------------------------- stubs and solutions
 @pytest.mark.parametrize("name", NAMES)
 def test_reference_solution_passes_and_stub_is_not_started(name):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
+import re
 import sys
 import traceback
 import types
@@ -137,7 +138,19 @@ class _Recorder(doctest.DocTestRunner):
 
     def report_failure(self, out, test, example, got) -> None:  # noqa: D102
         if self.first is None:
-            self.first = (example, got, False)
+            self.first = (example, self._condense(example, got), False)
+
+    def _condense(self, example: doctest.Example, got: str) -> str:
+        """A wrong exception as its last line and place; a missing one said in words."""
+        if got.startswith("Traceback (most recent call last):"):
+            lines = [line for line in got.splitlines() if line.strip()]
+            places = re.findall(r'File "(.*)", line (\d+)', got)
+            mine = [line for path, line in places if self.filename and path == self.filename]
+            where = f"\n(raised at {Path(self.filename).name}:{mine[-1]})" if mine else ""
+            return lines[-1] + where
+        if example.exc_msg is not None:
+            return got + "(no exception was raised)\n"
+        return got
 
     def report_unexpected_exception(self, out, test, example, exc_info) -> None:  # noqa: D102
         if self.first is None:
