@@ -89,7 +89,8 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         for result in check_workspace(args.directory, args.names, timeout=args.timeout, jobs=args.jobs):
             results.append(result)
-            print(f"{result.exercise:<{width}}  {result.status}", flush=True)
+            counted = f" ({result.examples} examples)" if result.status == PASSED else ""
+            print(f"{result.exercise:<{width}}  {result.status}{counted}", flush=True)
             details = result.details()
             if details:
                 print("\n".join("    " + line for line in details.splitlines()), flush=True)
