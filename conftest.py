@@ -15,13 +15,10 @@ collected separately by pytest's ``--doctest-modules`` (see pyproject.toml).
 from __future__ import annotations
 
 import doctest
-import os
 import re
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
-
-os.environ.setdefault("MPLBACKEND", "Agg")  # no display; set before matplotlib is imported
 
 import pytest  # noqa: E402
 from sybil import Document, Example, Region, Sybil  # noqa: E402
@@ -149,6 +146,13 @@ def _with_location(parser):
     return located
 
 
+def _use_agg_backend(namespace: dict) -> None:
+    """Draw figures off-screen. Not via MPLBACKEND: subprocesses (kernels) would inherit it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
 def _close_figures(namespace: dict) -> None:
     import sys
 
@@ -167,5 +171,6 @@ pytest_collect_file = Sybil(
     path="./book",
     patterns=["*.md"],
     excludes=["_build/*", "jupyter_execute/*"],
+    setup=_use_agg_backend,
     teardown=_close_figures,
 ).pytest()

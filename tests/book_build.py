@@ -1,0 +1,47 @@
+"""How the tests build the book: the strict command and its environment.
+
+Shared by ``tests/conftest.py`` (the ``built_book`` fixture) and the guards.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BOOK_SOURCE = REPO_ROOT / "book"
+TEST_BUILD_DIR = REPO_ROOT / "_build" / "test-html"
+TEST_EXECUTION_CACHE = REPO_ROOT / "_build" / ".jupyter_cache-test"
+KERNEL_NOISE = ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel")
+
+
+def strict_build_command(source: Path, out: Path, *, confdir: Path = REPO_ROOT) -> list[str]:
+    """The strict, always-executing sphinx-build command used by the tests.
+
+    ``-E`` ignores a saved environment so every chapter is read and executed
+    again: myst-nb's cache is keyed on cell source only and would not notice a
+    change in the package. ``-T`` puts the traceback of a failing cell in the log.
+    """
+    return [
+        sys.executable, "-m", "sphinx",
+        "-W", "-n", "--keep-going", "-E", "-q", "-T",
+        "-D", "nb_execution_mode=force",
+        "-D", f"nb_execution_cache_path={TEST_EXECUTION_CACHE}",
+        "-c", str(confdir),
+        "-b", "html",
+        str(source), str(out),
+    ]
+
+
+def build_environment() -> dict[str, str]:
+    """The environment for sphinx-build: without MPLBACKEND, which would stop the
+    kernels from using the inline backend and so drop every figure from the book."""
+    env = dict(os.environ)
+    env.pop("MPLBACKEND", None)
+    return env
+
+
+def without_kernel_noise(log: str) -> str:
+    """Drop the lines every kernel start prints (they are not warnings of the book)."""
+    return "\n".join(line for line in log.splitlines() if not any(n in line for n in KERNEL_NOISE))
