@@ -8,17 +8,19 @@ anything the learner's code prints cannot be mistaken for the result.
 from __future__ import annotations
 
 import json
+import os
 import sys
+from pathlib import Path
 
-sys.dont_write_bytecode = True  # before any import of the learner's file
-
-from pathlib import Path  # noqa: E402
-
-from .checking import FAILED, ExerciseResult, check_module, describe_import_error, load_module  # noqa: E402
+from .checking import FAILED, ExerciseResult, check_module, describe_import_error, load_module
 
 
 def main(name: str, path: str, result_path: str) -> None:
+    sys.dont_write_bytecode = True  # no __pycache__ next to the learner's files
     file = Path(path)
+    # Last on the path, so a learner's file can import another one (``from matmul import
+    # matmul``) but cannot shadow numpy or the package.
+    sys.path.append(str(file.parent))
     try:
         module = load_module(file, f"tinytorch_exercise_{name}")
     except BaseException as exc:  # SyntaxError, SystemExit, anything: report it, do not crash
@@ -30,3 +32,7 @@ def main(name: str, path: str, result_path: str) -> None:
 
 if __name__ == "__main__":
     main(*sys.argv[1:4])
+    # Leave now: a thread or atexit hook the learner's code started must not keep the
+    # process alive past the time limit once the result is written.
+    sys.stdout.flush()
+    os._exit(0)
