@@ -13,12 +13,11 @@ import builtins
 import doctest
 import importlib
 import importlib.util
-import inspect
 import sys
 import textwrap
 from pathlib import Path
 
-from .registry import EXERCISES, Exercise, get_exercise
+from .registry import Exercise, get_exercise
 
 __all__ = [
     "BEGIN_MARKER",
@@ -51,10 +50,10 @@ def reference_object(exercise: Exercise | str, target: str):
 
 def reference_docstring(exercise: Exercise | str, target: str) -> str:
     """The docstring of the reference ``target``: its examples are the specification."""
-    doc = inspect.getdoc(reference_object(exercise, target))
+    doc = reference_object(exercise, target).__doc__
     if not doc or ">>>" not in doc:
         raise ValueError(f"{_as_exercise(exercise).name}: {target} has no doctest examples")
-    return reference_object(exercise, target).__doc__
+    return doc
 
 
 def _module_source(module_name: str) -> tuple[str, ast.Module]:
@@ -245,14 +244,16 @@ def _render(exercise: Exercise | str, solution: bool, docstrings: bool = True) -
         needed.add(PACKAGE)
         bindings[PACKAGE] = (PACKAGE, None)
     imports = _import_lines(needed, bindings)
-    parts = [_header(exercise, f"python -m {PACKAGE}.exercises check DIR {exercise.name}")]
-    if not docstrings:
+    if docstrings:
+        parts = [_header(exercise, f"python -m {PACKAGE}.exercises check DIR {exercise.name}")]
+    else:  # a listing for the book: the instructions were shown with the stub
         parts = ["from __future__ import annotations\n"]
     if imports:
         parts.append("\n".join(imports) + "\n")
     if owner:
         methods = "\n\n".join(textwrap.indent("\n".join(body), "    ") for body in bodies)
-        doc = f'    """{PACKAGE}.{owner}, with {", ".join(t.rpartition(".")[2] for t in exercise.targets)} written by you."""'
+        written = " and ".join(t.rpartition(".")[2] for t in exercise.targets)
+        doc = f'    """{PACKAGE}.{owner}, with {written} written by you."""'
         parts.append(f"\nclass {owner}({PACKAGE}.{owner}):\n{doc}\n\n{methods}\n")
     else:
         parts.append("\n" + "\n\n\n".join("\n".join(body) for body in bodies) + "\n")
@@ -283,11 +284,6 @@ def solution_source(exercise: Exercise | str) -> str:
         (False, False)
     """
     return _render(exercise, solution=True)
-
-
-def all_stub_sources() -> dict[str, str]:
-    """Every exercise's workspace file, keyed by file name, in book order."""
-    return {exercise.filename: stub_source(exercise) for exercise in EXERCISES}
 
 
 class Listing:
