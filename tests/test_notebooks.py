@@ -7,12 +7,14 @@ menu, or the chapter's ``.md`` opened with jupytext. Both must be real notebooks
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import jupytext
 import nbformat
 import pytest
+import yaml
 from nbclient import NotebookClient
 
 from browser_support import (
@@ -112,6 +114,11 @@ def test_downloaded_notebook_runs_clean(book_html: Path, chapter: str, tmp_path:
     assert not problems, f"{chapter}.ipynb:\n" + "\n".join(problems)
 
 
+def _front_matter(text: str) -> dict:
+    match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
+    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+
+
 def _chapter_text(chapter: str) -> str:
     return (BOOK_SOURCE / f"{chapter}.md").read_text(encoding="utf-8")
 
@@ -122,12 +129,15 @@ def test_chapter_opens_as_a_notebook_with_jupytext(chapter: str) -> None:
     text = path.read_text(encoding="utf-8")
     nb = jupytext.read(path)
 
-    representation = nb.metadata.get("jupytext", {}).get("text_representation", {})
+    # Check the file's own front matter: jupytext would guess the format from the cells, but
+    # myst-nb treats the chapter as a notebook only with the full header jupytext writes.
+    front_matter = _front_matter(text)
+    representation = front_matter.get("jupytext", {}).get("text_representation", {})
     assert representation.get("format_name") == "myst", (
-        f"{path.name}: the front matter lacks jupytext's text_representation (format_name: myst); "
-        "without it jupytext reads code cells as markdown"
+        f"{path.name}: the front matter lacks jupytext's text_representation (format_name: myst)"
     )
-    assert nb.metadata.get("kernelspec", {}).get("name") == "python3", f"{path.name}: kernelspec is not python3"
+    assert front_matter.get("kernelspec", {}).get("name") == "python3", f"{path.name}: kernelspec is not python3"
+    assert nb.metadata.get("kernelspec", {}).get("name") == "python3", f"{path.name}: jupytext sees no python3 kernel"
 
     expected = code_cells(text)
     if not expected:
