@@ -69,6 +69,8 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_typehints_format = "short"
 autodoc_preserve_defaults = True
+# Signatures longer than this list one parameter per line (readable on a phone).
+maximum_signature_line_length = 60
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
@@ -85,6 +87,7 @@ html_title = "tinytorch_layers"
 # Paths here are relative to this file (the repository root), not to book/.
 html_static_path = ["book/_static"]
 html_favicon = "book/_static/favicon.svg"
+html_css_files = ["custom.css"]
 html_context = {"default_mode": "light"}
 html_theme_options = {
     "use_download_button": True,

@@ -60,6 +60,32 @@ values.reshape(2, 2)
 >>> values.shape
 (3,)
 ```
+
+## Exercises
+
+```{exercise} Add them up
+:label: ex-fixture-sum
+
+Compute the sum of `values`.
+```
+
+```{solution-start} ex-fixture-sum
+:class: dropdown
+```
+
+```{code-cell} ipython3
+total = float(values.sum())
+```
+
+```{solution-end}
+```
+
+The solution's code ran too:
+
+```{doctest}
+>>> total
+6.0
+```
 """
 
 
@@ -125,9 +151,10 @@ def test_unchanged_chapter_passes_under_sybil(tmp_path):
 
 def test_sybil_runner_semantics_on_the_fixture(tmp_path):
     result = run_sybil(tmp_path, "fixture", FIXTURE_CHAPTER)
-    # two code cells (one must raise) and two doctests
+    # three code cells (one must raise, one is a solution) and three doctests
+    # (python fence, pycon fence, {doctest} directive); the last needs the solution's name
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 passed" in result.stdout, result.stdout
+    assert "6 passed" in result.stdout, result.stdout
 
 
 def test_raises_exception_cell_that_does_not_raise_fails(tmp_path):
