@@ -1,10 +1,20 @@
-"""The whole book builds strictly (warnings are errors, every cell executed)."""
+"""The whole book builds strictly (warnings are errors, every cell executed) and works offline."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 CHAPTERS = ["index", "preface", "matmul", "dense", "initialization", "activations", "performance", "api"]
+
+# Resources a browser loads by itself: scripts, stylesheets, fonts, images, frames.
+# (Plain <a href> links to other sites are fine: nothing is fetched until clicked.)
+LOADED_RESOURCE = re.compile(
+    r"""<(?:script|img|iframe|source|link)\b[^>]*\b(?:src|href)\s*=\s*["']((?:https?:)?//[^"']+)""",
+    re.IGNORECASE,
+)
+CSS_REMOTE_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^)"']+)""", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
@@ -12,3 +22,30 @@ def test_chapter_page_is_built(built_book, page):
     html = built_book / f"{page}.html"
     assert html.is_file(), f"{html.name} missing from the built book"
     assert "<h1" in html.read_text(encoding="utf-8")
+
+
+def test_search_page_and_index_are_built(built_book):
+    assert (built_book / "search.html").is_file()
+    assert (built_book / "searchindex.js").is_file()
+
+
+def test_no_page_loads_anything_from_another_host(built_book):
+    remote = {}
+    for page in built_book.rglob("*.html"):
+        found = LOADED_RESOURCE.findall(page.read_text(encoding="utf-8"))
+        if found:
+            remote[str(page.relative_to(built_book))] = sorted(set(found))
+    for sheet in (built_book / "_static").rglob("*.css"):
+        found = CSS_REMOTE_URL.findall(sheet.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            remote[str(sheet.relative_to(built_book))] = sorted(set(found))
+    assert not remote, f"resources loaded from other hosts: {remote}"
+
+
+def test_mathjax_is_served_from_the_build(built_book):
+    page = (built_book / "matmul.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script[^>]*src="([^"]*mathjax[^"]*)"', page, re.IGNORECASE)
+    assert scripts, "the matmul chapter has math but loads no MathJax"
+    for src in scripts:
+        local = built_book / src.split("?")[0]
+        assert local.is_file(), f"{src} is not in the build"
