@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import doctest
 import re
+import sys
 import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
-import pytest  # noqa: E402
-from sybil import Document, Example, Region, Sybil  # noqa: E402
-from sybil.evaluators.doctest import NUMBER  # noqa: E402  (registers the flag)
-from sybil.evaluators.python import PythonEvaluator  # noqa: E402
-from sybil.parsers.abstract.codeblock import PythonDocTestOrCodeBlockParser  # noqa: E402
-from sybil.parsers.myst import (  # noqa: E402
+import pytest
+from sybil import Document, Example, Region, Sybil
+from sybil.evaluators.doctest import NUMBER  # registers the NUMBER option flag
+from sybil.evaluators.python import PythonEvaluator
+from sybil.parsers.abstract.codeblock import PythonDocTestOrCodeBlockParser
+from sybil.parsers.myst import (
     CodeBlockParser,
     DocTestDirectiveParser,
     PythonCodeBlockParser,
@@ -133,8 +134,10 @@ def _with_location(parser):
                     pytest.skip(f"{earlier} failed earlier in this chapter")
                 try:
                     result = _evaluate(example)
-                except Exception:
+                except Exception as error:
                     example.document.first_failure = _location(example)
+                    if not isinstance(error, ChapterFailure):
+                        error.add_note(f"in {_location(example)}")
                     raise
                 if result:  # doctest evaluators return the failure report as a string
                     return f"{_location(example)}: example failed\n{result}"
@@ -154,8 +157,6 @@ def _use_agg_backend(namespace: dict) -> None:
 
 
 def _close_figures(namespace: dict) -> None:
-    import sys
-
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
 
@@ -170,7 +171,6 @@ pytest_collect_file = Sybil(
     ],
     path="./book",
     patterns=["*.md"],
-    excludes=["_build/*", "jupyter_execute/*"],
     setup=_use_agg_backend,
     teardown=_close_figures,
 ).pytest()
