@@ -1,0 +1,1 @@
+"""Benchmarks of tinytorch_layers. Run ``python -m benchmarks.dense --help``."""
