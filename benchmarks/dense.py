@@ -223,12 +223,15 @@ def run_case(
 
 def thread_report() -> dict[str, Any]:
     """Which BLAS numpy uses, its kernel and threads, and torch's threads and backend."""
-    report: dict[str, Any] = {"numpy_blas": []}
+    report: dict[str, Any] = {"numpy_blas": [], "openmp": []}
     if threadpoolctl is not None:
         for pool in threadpoolctl.threadpool_info():
             if pool.get("user_api") == "blas":
                 keys = ("internal_api", "version", "architecture", "num_threads", "threading_layer")
                 report["numpy_blas"].append({key: pool.get(key) for key in keys})
+            elif pool.get("user_api") == "openmp":  # e.g. torch's libgomp
+                keys = ("prefix", "version", "num_threads")
+                report["openmp"].append({key: pool.get(key) for key in keys})
     if torch is not None:
         config = torch.__config__.show()
         report["torch"] = {
@@ -396,6 +399,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         value = getattr(args, name)
         if value is not None and value < 1:
             parser.error(f"--{name} must be at least 1, got {value}")
+    if args.round_ms is not None and not args.round_ms > 0:
+        parser.error(f"--round-ms must be positive, got {args.round_ms}")
     return args
 
 

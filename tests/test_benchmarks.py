@@ -108,6 +108,7 @@ def test_ratios_from_medians_by_hand():
     }
 
 
-def test_bad_arguments_are_refused():
+@pytest.mark.parametrize("argv", [["--rounds", "0"], ["--threads", "0"], ["--round-ms", "0"]])
+def test_bad_arguments_are_refused(argv):
     with pytest.raises(SystemExit):
-        bench.parse_args(["--rounds", "0"])
+        bench.parse_args(argv)
