@@ -25,18 +25,35 @@ def _check_size(name: str, value: Any) -> int:
     return int(value)
 
 
+def _blas_layout(w: np.ndarray) -> np.ndarray:
+    """Weights in the memory order that made :func:`_x_times_w` fastest; same values.
+
+    float32 weights become column-major, so that ``w.T`` is a contiguous
+    ``(output_size, input_size)`` matrix and a batch takes the ``(w.T @ x.T).T`` route;
+    other dtypes keep their row-major order and the plain ``x @ w``. That is what
+    ``python -m benchmarks.dense`` measured with OpenBLAS's SkylakeX kernels on 2 cores:
+    the transposed route was faster than ``x @ W`` in float32 and slower in float64.
+
+    Examples:
+        >>> _blas_layout(np.ones((3, 2), dtype=np.float32)).flags.f_contiguous
+        True
+        >>> _blas_layout(np.ones((3, 2))).flags.c_contiguous  # float64: unchanged
+        True
+    """
+    return np.asfortranarray(w) if w.dtype == np.float32 else w
+
+
 def _x_times_w(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Return ``x @ w`` for a 1-D or 2-D ``x``, by the fastest route measured.
 
     Two choices, neither of which changes the numbers:
 
-    - For a batch (2-D ``x`` with more than one row) and a column-major ``w``, the product
-      is computed as ``(w.T @ x.T).T``. With ``w`` stored column-major, ``w.T`` is a
-      contiguous ``(output_size, input_size)`` matrix, the layout ``torch.nn.Linear``
-      keeps; BLAS then sees the weights as its left operand, and OpenBLAS divides the work
-      among its threads differently. This measured faster on 2 threads for batches of a
-      few rows and more (``python -m benchmarks.dense``); the result is a transposed,
-      column-major view.
+    - For a batch (2-D ``x`` with more than one row) and a column-major ``w`` (see
+      :func:`_blas_layout`), the product is computed as ``(w.T @ x.T).T``. ``w.T`` is
+      then a contiguous ``(output_size, input_size)`` matrix, the layout
+      ``torch.nn.Linear`` keeps; BLAS sees the weights as its left operand and runs a
+      different kernel, with the work divided among threads differently. The result is
+      a transposed, column-major view.
     - :func:`numpy.dot` instead of ``@``: for 1-D and 2-D operands it is the same product
       and calls the same BLAS routines, with less dispatch overhead than the ``matmul``
       ufunc, which shows for tiny inputs.
@@ -135,9 +152,9 @@ class Dense(Module):
         initializer = get_initializer(init)
         self.weights = Tensor(initializer(self.input_size, self.output_size, rng=rng, dtype=dtype))
         self.bias = Tensor(np.zeros(self.output_size, dtype=dtype)) if self.use_bias else None
-        # Optional, for speed only: the same values stored column-major, so that W.T is
-        # contiguous and forward's _x_times_w can take BLAS's faster route.
-        self.weights.data = np.asfortranarray(self.weights.data)
+        # Optional, for speed only: the same values in the memory order that makes
+        # forward's _x_times_w fastest (column-major for float32).
+        self.weights.data = _blas_layout(self.weights.data)
         # END SOLUTION
 
     def forward(self, x: Any) -> Tensor:
