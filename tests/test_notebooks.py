@@ -140,8 +140,7 @@ def test_chapter_opens_as_a_notebook_with_jupytext(chapter: str) -> None:
     assert nb.metadata.get("kernelspec", {}).get("name") == "python3", f"{path.name}: jupytext sees no python3 kernel"
 
     expected = code_cells(text)
-    if not expected:
-        pytest.skip(f"{path.name} has no {{code-cell}} yet")
+    assert expected, f"{path.name} has no {{code-cell}}: it would not be a notebook"
     got = [cell.source.strip("\n") for cell in nb.cells if cell.cell_type == "code"]
     assert len(got) == len(expected), (
         f"{path.name}: jupytext finds {len(got)} code cells, the file has {len(expected)} "
