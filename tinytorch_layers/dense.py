@@ -82,7 +82,7 @@ class Dense(Module):
         input_size: Features per input sample (rows of W), a positive integer.
         output_size: Features per output sample (columns of W), a positive integer.
         use_bias: Add a learnable bias vector, initialised to zeros.
-        init: How to draw the weights: a name in :data:`~tinytorch_layers.init.INITIALIZERS`
+        init: How to draw the weights: a name in :data:`~tinytorch_layers.INITIALIZERS`
             (default ``"xavier_normal"``) or a callable ``f(fan_in, fan_out, *, rng, dtype)``.
         rng: A :class:`numpy.random.Generator`, an int seed, or None for fresh entropy.
         dtype: Float type of the weights and bias (default float32).
@@ -231,7 +231,7 @@ class Dense(Module):
 
     @property
     def parameter_count(self) -> int:
-        """Learnable numbers: ``input_size * output_size (+ output_size)``.
+        """The number of learnable values, ``input_size * output_size (+ output_size)``.
 
         Examples:
             >>> Dense(784, 512).parameter_count
