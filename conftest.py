@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pytest
 from sybil import Document, Example, Region, Sybil
-from sybil.evaluators.doctest import NUMBER  # noqa: F401  (registers "+NUMBER" for single examples)
 from sybil.evaluators.python import PythonEvaluator
 from sybil.parsers.abstract.codeblock import PythonDocTestOrCodeBlockParser
 from sybil.parsers.myst import (

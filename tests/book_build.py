@@ -13,6 +13,19 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 BOOK_SOURCE = REPO_ROOT / "book"
 TEST_BUILD_DIR = REPO_ROOT / "_build" / "test-html"
 TEST_EXECUTION_CACHE = REPO_ROOT / "_build" / ".jupyter_cache-test"
+# The front matter myst-nb needs to treat a Markdown file as a notebook (fixture chapters).
+JUPYTEXT_HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
 KERNEL_NOISE = ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel")
 
 

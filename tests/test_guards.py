@@ -16,23 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from book_build import REPO_ROOT, build_environment, strict_build_command
+from book_build import JUPYTEXT_HEADER, REPO_ROOT, build_environment, strict_build_command
 
 CHAPTERS_WITH_DOCTESTS = ["matmul", "dense", "initialization", "activations", "performance"]
 WRONG_OUTPUT = "'this is not what the example prints'"
-
-JUPYTEXT_HEADER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-    format_version: 0.13
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-"""
 
 FIXTURE_CHAPTER = JUPYTEXT_HEADER + """
 # Fixture chapter

@@ -5,31 +5,18 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from book_build import JUPYTEXT_HEADER, REPO_ROOT
+
 sys.path.insert(0, str(REPO_ROOT / "book" / "_ext"))
 
 from solution_stripping import strip_solutions  # noqa: E402
 
-HEADER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-    format_version: 0.13
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-"""
-
-GATED = HEADER + """
+GATED = JUPYTEXT_HEADER + """
 # A chapter
 
 ```{code-cell} ipython3
@@ -65,7 +52,7 @@ y = 2
 ```
 """
 
-DIRECTIVE = HEADER + """
+DIRECTIVE = JUPYTEXT_HEADER + """
 # A chapter
 
 ````{exercise} Halve it
@@ -127,7 +114,7 @@ def test_stripping_leaves_the_input_alone_and_a_plain_notebook_unchanged():
     before = copy.deepcopy(notebook)
     strip_solutions(notebook)
     assert notebook == before
-    plain = notebook_from(HEADER + "\n# Title\n\n```{code-cell} ipython3\n1 + 1\n```\n")
+    plain = notebook_from(JUPYTEXT_HEADER + "\n# Title\n\n```{code-cell} ipython3\n1 + 1\n```\n")
     assert strip_solutions(plain) == plain
 
 
