@@ -14,7 +14,7 @@ from book_build import JUPYTEXT_HEADER, REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "book" / "_ext"))
 
-from solution_stripping import strip_solutions  # noqa: E402
+from solution_stripping import strip_solutions, strip_solutions_from_text  # noqa: E402
 
 GATED = JUPYTEXT_HEADER + """
 # A chapter
@@ -118,6 +118,16 @@ def test_stripping_leaves_the_input_alone_and_a_plain_notebook_unchanged():
     assert strip_solutions(plain) == plain
 
 
+def test_markdown_source_loses_both_solution_forms_and_keeps_the_rest():
+    for chapter in (GATED, DIRECTIVE):
+        assert "SECRET_SOLUTION" in chapter
+        text = strip_solutions_from_text(chapter)
+        assert "SECRET_SOLUTION" not in text and "{solution" not in text
+        assert "# A chapter" in text
+    assert "Text after the solution stays." in strip_solutions_from_text(GATED)
+    assert "Closing words." in strip_solutions_from_text(DIRECTIVE)
+
+
 def test_stripped_notebook_is_valid_nbformat():
     stripped = strip_solutions(notebook_from(GATED))
     nbformat.validate(nbformat.from_dict(stripped))
@@ -138,3 +148,13 @@ def test_chapter_page_offers_its_notebook_without_solutions(built_book, chapter)
     executed = [c for c in notebook.cells if c.cell_type == "code" and c.get("execution_count")]
     has_code = "{code-cell}" in (REPO_ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8")
     assert bool(executed) == has_code, "the download should be the executed notebook"
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
+def test_markdown_source_download_has_no_solutions(built_book, chapter):
+    page = (built_book / f"{chapter}.html").read_text(encoding="utf-8")
+    assert f"_sources/{chapter}.md" in page, "download menu lacks the .md entry"
+    source = (built_book / "_sources" / f"{chapter}.md").read_text(encoding="utf-8")
+    original = (REPO_ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8")
+    assert "{solution" not in source
+    assert ("{exercise-start}" in source) == ("{exercise-start}" in original)

@@ -4,7 +4,8 @@ sphinx-book-theme lists an ``.ipynb`` download only when ``context["ipynb_source
 is set, which it does itself only when a launch button is configured. This handler
 runs just before the theme builds its header buttons (priority 500 < 501): it writes
 the solution-stripped copy of myst-nb's executed notebook into ``_sources/`` and
-sets ``ipynb_source``.
+sets ``ipynb_source``. The menu's ``.md`` download (Sphinx's copy of the source, made
+after this event) is stripped the same way once the build has finished.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from solution_stripping import strip_solutions
+from solution_stripping import strip_solutions, strip_solutions_from_text
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,19 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename, context, doc
     context["ipynb_source"] = f"{pagename}.ipynb"
 
 
+def strip_source_downloads(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    for pagename in app.env.found_docs:
+        source = Path(app.outdir) / "_sources" / f"{pagename}.md"
+        if source.is_file():
+            text = source.read_text(encoding="utf-8")
+            stripped = strip_solutions_from_text(text)
+            if stripped != text:
+                source.write_text(stripped, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_notebook_download, priority=500)
+    app.connect("build-finished", strip_source_downloads)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -9,7 +9,8 @@ sphinx-exercise solutions reach the executed notebook as raw MyST text, in two f
   fence of ``{solution-end}`` is removed, across cells; text before the opening fence
   and after the end (often the exercise statement itself) is kept.
 
-This module needs no Sphinx: it works on the plain notebook dict (nbformat JSON).
+This module needs no Sphinx: it works on the plain notebook dict (nbformat JSON), or on
+a chapter's MyST text for the ``.md`` source download.
 """
 
 from __future__ import annotations
@@ -98,3 +99,14 @@ def strip_solutions(notebook: dict[str, Any]) -> dict[str, Any]:
         cells.append(cell)
     stripped["cells"] = cells
     return stripped
+
+
+def strip_solutions_from_text(text: str) -> str:
+    """Return a chapter's MyST text without its exercise solutions (both forms above).
+
+    Examples:
+        >>> chapter = "Intro\n```{solution-start} ex-a\n```\nx = 1\n```{solution-end}\n```\nEnd\n"
+        >>> strip_solutions_from_text(chapter)
+        'Intro\nEnd\n'
+    """
+    return _Stripper().markdown(text)
