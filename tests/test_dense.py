@@ -310,3 +310,9 @@ def test_naive_fast_and_formula_agree_for_any_small_shape(batch, n_in, n_out, se
         y = layer(x)
         assert y.shape == (batch, n_out)
         np.testing.assert_allclose(y.data, expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.parametrize("dtype", [np.int32, np.float16, bool])
+def test_non_float_dtype_is_rejected_by_name(dtype):
+    with pytest.raises(TypeError, match=f"got dtype={np.dtype(dtype)}"):
+        Dense(3, 2, init="zeros", dtype=dtype)

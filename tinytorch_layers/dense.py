@@ -99,7 +99,8 @@ class Dense(Module):
         bias: Tensor of shape ``(output_size,)``, zeros, or ``None`` without bias.
 
     Raises:
-        TypeError: A size is not an integer (``2.5``, ``"3"``, ``True``).
+        TypeError: A size is not an integer (``2.5``, ``"3"``, ``True``), or ``dtype`` is
+            not float32 or float64.
         ValueError: A size is not positive, or ``forward`` gets the wrong feature count.
 
     Examples:
@@ -146,6 +147,8 @@ class Dense(Module):
         """
         self.input_size = _check_size("input_size", input_size)
         self.output_size = _check_size("output_size", output_size)
+        if np.dtype(dtype) not in (np.float32, np.float64):
+            raise TypeError(f"Dense computes in float32 or float64, got dtype={np.dtype(dtype)}")
         self.use_bias = bool(use_bias)
         self.use_naive_matmul = bool(use_naive_matmul)
         # BEGIN SOLUTION
