@@ -11,6 +11,7 @@ import pytest
 from myst_nb.core.read import read_myst_markdown_notebook
 
 from book_build import JUPYTEXT_HEADER, REPO_ROOT
+from browser_support import NOTEBOOK_CHAPTERS
 
 sys.path.insert(0, str(REPO_ROOT / "book" / "_ext"))
 
@@ -131,9 +132,6 @@ def test_markdown_source_loses_both_solution_forms_and_keeps_the_rest():
 def test_stripped_notebook_is_valid_nbformat():
     stripped = strip_solutions(notebook_from(GATED))
     nbformat.validate(nbformat.from_dict(stripped))
-
-
-NOTEBOOK_CHAPTERS = ["preface", "matmul", "dense", "initialization", "activations", "performance"]
 
 
 @pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
