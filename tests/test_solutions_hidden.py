@@ -12,11 +12,13 @@ design and are not chapter pages.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from browser_support import book_html_dir
 from tinytorch_layers.exercises import EXERCISES, solution_lines
 
 # A run this long of consecutive solution lines is a leak; a shorter solution leaks
@@ -24,13 +26,29 @@ from tinytorch_layers.exercises import EXERCISES, solution_lines
 RUN = 3
 
 
-def _code_blocks_outside_solutions(html: str) -> list[list[str]]:
-    """The lines (stripped) of each ``<pre>`` block not inside a solution block."""
+@cache
+def _solutions() -> list[tuple[str, str, list[str]]]:
+    """(exercise, target, solution lines) for every registered exercise."""
+    return [
+        (exercise.name, target, lines)
+        for exercise in EXERCISES
+        for target, lines in solution_lines(exercise).items()
+    ]
+
+
+def _split_page(html: str) -> tuple[list[list[str]], str]:
+    """The lines (stripped) of each ``<pre>`` block outside solution blocks, and the
+    text of the solution blocks."""
     soup = BeautifulSoup(html, "html.parser")
     # Line numbers (``:lineno-match:`` and the like) are spans inside the code's <pre>.
-    for block in soup.select("div.solution, span.linenos, td.linenos"):
+    for number in soup.select("span.linenos, td.linenos"):
+        number.decompose()
+    solutions = soup.select("div.solution")
+    inside = "\n".join(block.get_text() for block in solutions)
+    for block in solutions:
         block.decompose()
-    return [[line.strip() for line in pre.get_text().splitlines()] for pre in soup.find_all("pre")]
+    outside = [[line.strip() for line in pre.get_text().splitlines()] for pre in soup.find_all("pre")]
+    return outside, inside
 
 
 def _contains_run(block: list[str], lines: list[str]) -> bool:
@@ -41,13 +59,13 @@ def _contains_run(block: list[str], lines: list[str]) -> bool:
     return any(tuple(code[i : i + size]) in windows for i in range(len(code) - size + 1))
 
 
-def leaked_solutions(page: str, html: str) -> list[str]:
-    """Which exercise targets' solutions ``html`` shows outside solution blocks."""
-    blocks = _code_blocks_outside_solutions(html)
+def leaked_solutions(page: str, html: str | list[list[str]]) -> list[str]:
+    """Which exercise targets' solutions a page (its HTML, or its code blocks outside
+    solution blocks) shows outside solution blocks."""
+    blocks = _split_page(html)[0] if isinstance(html, str) else html
     return [
-        f"{page}: the solution of exercise {exercise.name} ({target}) is shown outside its solution block"
-        for exercise in EXERCISES
-        for target, lines in solution_lines(exercise).items()
+        f"{page}: the solution of exercise {name} ({target}) is shown outside its solution block"
+        for name, target, lines in _solutions()
         if any(_contains_run(block, lines) for block in blocks)
     ]
 
@@ -56,20 +74,22 @@ def _book_pages(built: Path) -> list[Path]:
     return sorted(built.glob("*.html"))  # top level only: not _modules/ (viewcode)
 
 
-def test_solution_no_page_shows_an_exercise_solution_outside_its_block(built_book) -> None:
-    leaks = [
-        leak
-        for page in _book_pages(built_book)
-        for leak in leaked_solutions(page.name, page.read_text(encoding="utf-8"))
-    ]
+@pytest.fixture(scope="module")
+def book_pages(request: pytest.FixtureRequest) -> dict[str, tuple[list[list[str]], str]]:
+    """Each page of the suite's one book build (or ``$TINYTORCH_BOOK_HTML``), parsed once."""
+    built = book_html_dir(request)
+    return {page.name: _split_page(page.read_text(encoding="utf-8")) for page in _book_pages(built)}
+
+
+def test_solution_no_page_shows_an_exercise_solution_outside_its_block(book_pages) -> None:
+    leaks = [leak for name, (outside, _) in book_pages.items() for leak in leaked_solutions(name, outside)]
     assert not leaks, "\n".join(leaks)
 
 
-def test_solution_every_exercise_has_its_solution_block_on_its_page(built_book) -> None:
+def test_solution_every_exercise_has_its_solution_block_on_its_page(book_pages) -> None:
     """The check above is only meaningful if the solutions are where it looks for them."""
     for exercise in EXERCISES:
-        soup = BeautifulSoup((built_book / f"{exercise.chapter}.html").read_text(encoding="utf-8"), "html.parser")
-        inside = "\n".join(block.get_text() for block in soup.select("div.solution"))
+        inside = book_pages[f"{exercise.chapter}.html"][1]
         for target, lines in solution_lines(exercise).items():
             assert lines[-1] in inside, f"{exercise.chapter}.html: no solution block shows {target}"
 
