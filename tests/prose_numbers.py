@@ -119,8 +119,17 @@ def markdown_parser() -> MarkdownIt:
     return create_md_parser(MdParserConfig(enable_extensions=extensions), RendererHTML)
 
 
-def numbers_in_text(text: str) -> list[str]:
+@cache
+def tokens(source: str) -> tuple[Token, ...]:
+    """The markdown-it tokens of a document, parsed once per source text."""
+    return tuple(markdown_parser().parse(source))
+
+
+def numbers_in_text(text: str, before: str = "") -> list[str]:
     """The numbers and number words in one line of running text.
+
+    ``before`` is the end of the previous line of the same paragraph, so that "factor
+    of" at the end of one line still makes a "two" at the start of the next count.
 
     Examples:
         >>> numbers_in_text("784 inputs, 16 per layer, 0.16 and 1,797 digits")
@@ -129,11 +138,16 @@ def numbers_in_text(text: str) -> list[str]:
         ['1e-7', '12%']
         >>> numbers_in_text("eight times the work, one product, a factor of two")
         ['eight', 'two']
+        >>> numbers_in_text("of two per layer", before="loses a factor")
+        ['two']
     """
     # Blank out names so the digits inside them are not read as numbers.
     blanked = _NAME.sub(lambda m: _keep_words(m.group()), text)
     found = [(m.start(), m.group()) for m in _NUMBER.finditer(blanked)]
-    found += [(m.start(), m.group()) for m in _NUMBER_WORD.finditer(text)]
+    # Number words, with the previous line's end in front for the "factor of" rule.
+    joined = f"{before[-20:]} {text}" if before else text
+    shift = len(joined) - len(text)
+    found += [(m.start() - shift, m.group()) for m in _NUMBER_WORD.finditer(joined) if m.start() >= shift]
     return [number.rstrip(",") for _, number in sorted(found)]
 
 
@@ -184,7 +198,7 @@ def _directive_body(token: Token) -> tuple[str, int] | None:
 
 def running_text(source: str, line_offset: int = 0) -> Iterator[tuple[int, str]]:
     """(1-based line, running text) for every line of prose in a MyST document."""
-    for token in markdown_parser().parse(source):
+    for token in tokens(source):
         if token.type == "inline" and token.map:
             yield from ((n + 1, t) for n, t in _inline_lines(token, token.map[0] + line_offset))
         elif token.type in ("fence", "colon_fence") and token.map:
@@ -196,11 +210,13 @@ def running_text(source: str, line_offset: int = 0) -> Iterator[tuple[int, str]]
 
 def find_numbers(chapter: str, source: str) -> list[Found]:
     """Every number in the running text of ``source``, the text of ``book/<chapter>.md``."""
-    return [
-        Found(chapter, line, number, text)
-        for line, text in running_text(source)
-        for number in numbers_in_text(text)
-    ]
+    found = []
+    previous_line, previous_text = 0, ""
+    for line, text in running_text(source):
+        before = previous_text if line == previous_line + 1 else ""
+        found += [Found(chapter, line, number, text) for number in numbers_in_text(text, before)]
+        previous_line, previous_text = line, text
+    return found
 
 
 class RegistryError(ValueError):
@@ -254,7 +270,7 @@ def load_registry(path: Path) -> dict[str, list[Entry]]:
 def code_lines(source: str) -> set[str]:
     """The lines of every code cell, fence and doctest of a chapter, stripped."""
     lines: set[str] = set()
-    for token in markdown_parser().parse(source):
+    for token in tokens(source):
         if token.type in ("fence", "colon_fence", "code_block"):
             lines.update(line.strip() for line in token.content.splitlines())
     return lines
