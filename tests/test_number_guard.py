@@ -154,3 +154,11 @@ def test_guard_reads_prose_inside_directives_but_not_their_options() -> None:
     )
     found = [(f.line, f.number) for f in find_numbers("t", source)]
     assert found == [(6, "13"), (10, "14"), (19, "2016")]
+
+
+def test_guard_reads_figure_captions_and_alt_text_of_code_cells() -> None:
+    source = (
+        "# T\n\n```{code-cell} ipython3\n---\nmystnb:\n  image:\n    alt: \"A plot of 25 layers\"\n"
+        "  figure:\n    caption: \"Twelve curves\"\n    name: fig-x\n---\nx = 99\n```\n"
+    )
+    assert [(f.line, f.number) for f in find_numbers("t", source)] == [(7, "25"), (9, "Twelve")]
