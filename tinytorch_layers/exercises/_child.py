@@ -178,6 +178,7 @@ def _run_learner_code(name: str, path: str, timeout: float, channel: int, parent
 
         text = json.dumps(check_file(name, path).to_json())
         if os.getpid() == runner:  # not a process the learner's code forked
+            os.ftruncate(channel, 0)  # whatever the learner's code wrote there is gone
             os.lseek(channel, 0, os.SEEK_SET)
             os.write(channel, text.encode("utf-8"))
             status = 0
