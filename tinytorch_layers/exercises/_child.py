@@ -29,7 +29,8 @@ import time
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
 RESULT_LIMIT = 1 << 20  # bytes of the runner's JSON result read; results are far smaller
-MEMORY_LIMIT = 4 << 30  # address space of the runner (numpy and the checks need ~1 GiB)
+# Address space of the runner: the checks need ~150 MiB; numpy's BLAS reserves more per core.
+MEMORY_LIMIT, MEMORY_PER_CORE = 2 << 30, 128 << 20
 FILE_SIZE_LIMIT = 64 << 20  # largest file the learner's code may write
 CLEANUP_SECONDS = 1.0  # how long the supervisor spends killing processes left behind
 PR_SET_PDEATHSIG, PR_SET_CHILD_SUBREAPER = 1, 36
@@ -154,7 +155,7 @@ def _set_limits(timeout: float) -> None:
     cpu_seconds = math.ceil(timeout) * max(1, cores) + 2
     _lower_limit(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
     _lower_limit(resource.RLIMIT_CORE, 0)
-    _lower_limit(resource.RLIMIT_AS, MEMORY_LIMIT)
+    _lower_limit(resource.RLIMIT_AS, MEMORY_LIMIT + cores * MEMORY_PER_CORE)
     _lower_limit(resource.RLIMIT_FSIZE, FILE_SIZE_LIMIT)
 
 
@@ -238,8 +239,6 @@ def main(argv: list[str]) -> None:
             raise _Stop(0)  # the checker has already gone
         _prctl(PR_SET_CHILD_SUBREAPER, 1)
         channel = tempfile.TemporaryFile()
-        if not hasattr(os, "fork"):  # pragma: no cover - Windows: no supervisor process
-            _run_learner_code(name, path, timeout, channel.fileno(), os.dup(parent_fd))
         runner = os.fork()
         if runner == 0:
             _run_learner_code(name, path, timeout, channel.fileno(), parent_fd)

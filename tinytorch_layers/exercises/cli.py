@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -137,7 +138,7 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except ValueError:
         parser.error(f"--jobs must be from 1 to {MAX_JOBS}, got {args.jobs}")
     results = []
-    count = len(args.names) if args.names else len(EXERCISES)
+    count = len(set(args.names)) if args.names else len(EXERCISES)
     width = max(len(e.name) for e in EXERCISES)
     try:
         with _interruptible(), contextlib.closing(
@@ -176,6 +177,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "start":
             return _start(args.directory, args.force)
         return _check(parser, args)
+    except BrokenPipeError:  # the reader of our output has gone (``check DIR | head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
     except OSError as error:
         print(f"error: {_describe(error)}", file=sys.stderr)
         return 2

@@ -10,7 +10,7 @@ What is guaranteed (the README's exercise section says the same to the learner):
 - On Linux no process the learner's code started survives its check, even one that called
   ``setsid`` (the supervisor is a child subreaper). On other POSIX systems the child's
   process group is killed, so a process that started a new session or process group can
-  survive; its CPU time is limited. On Windows only the child itself is killed.
+  survive; its CPU time is limited. Windows is not supported (no fork, no process groups).
 - Output is kept to its last ``OUTPUT_LIMIT`` bytes, whatever the learner's code prints.
 """
 
@@ -125,10 +125,7 @@ def _wait_until(process: subprocess.Popen, deadline: float, stop: threading.Even
 def _kill_group(process: subprocess.Popen) -> None:
     """SIGKILL the child's process group (what is left of it), then reap the child."""
     try:
-        if POSIX:
-            os.killpg(process.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows
-            process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
     process.wait()
@@ -190,7 +187,12 @@ def run_check(exercise: Exercise, path: Path, timeout: float, stop: threading.Ev
 
     ``stop`` being set ends the check early (the checker was interrupted); the result then
     says so and should not be shown as a verdict.
+
+    Raises:
+        OSError: Not a POSIX system (the supervisor needs ``fork`` and process groups).
     """
+    if not POSIX:  # pragma: no cover - Windows
+        raise OSError("checking exercises needs a POSIX system (Linux or macOS)")
     with tempfile.TemporaryDirectory(prefix="tinytorch-check-", ignore_cleanup_errors=True) as scratch, \
             tempfile.TemporaryFile() as record_file:
         read_end, write_end = os.pipe()
@@ -202,7 +204,7 @@ def run_check(exercise: Exercise, path: Path, timeout: float, stop: threading.Ev
             process = subprocess.Popen(
                 command, cwd=scratch, env=_child_environment(), stdin=subprocess.DEVNULL,
                 stdout=write_end, stderr=write_end, pass_fds=(record_file.fileno(),),
-                start_new_session=POSIX,
+                start_new_session=True,
             )
         except BaseException:
             os.close(read_end)
