@@ -65,6 +65,9 @@ def marked_processes(mark: str) -> list[str]:
 
 
 def assert_nothing_left(mark: str) -> None:
+    """No process holding ``mark`` runs (checked on Linux, where /proc shows environments)."""
+    if not LINUX:
+        return
     deadline = time.monotonic() + 3  # SIGKILLed processes need a moment to be gone
     while (left := marked_processes(mark)) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -201,6 +204,7 @@ def test_bytes_that_are_not_utf8_on_stderr_are_shown_replaced_and_lose_no_result
     assert "bad \ufffd\ufffd bytes" in results["matmul"].message
     assert results["dense_cost"].status == "passed"
     assert seconds < 2 * (10 + MARGIN) + SLACK
+    assert_nothing_left(mark)
     assert snapshot(tmp_path) == before
 
 
@@ -208,7 +212,11 @@ def test_long_output_is_shown_as_its_tail_with_the_number_of_lines_left_out(tmp_
     write_workspace(tmp_path, solutions=True)
     noisy = '\nimport os, sys\nfor i in range(30000):\n    print("debug line", i)\nsys.stdout.flush()\nos._exit(3)\n'
     (tmp_path / "matmul.py").write_text(solution_source("matmul") + noisy)
-    results, _ = check(tmp_path, "matmul")
+    before = snapshot(tmp_path)
+    results, seconds = check(tmp_path, "matmul")
+    assert seconds < 10 + MARGIN + SLACK
+    assert_nothing_left(mark)
+    assert snapshot(tmp_path) == before
     message = results["matmul"].message
     assert "[29980 earlier lines left out]" in message
     assert message.rstrip().endswith("debug line 29999")
@@ -231,6 +239,7 @@ def test_a_flood_on_stderr_does_not_grow_the_checker(tmp_path, mark):
     write_workspace(tmp_path, solutions=True)
     flood = "\nimport sys\nchunk = b'x' * (1 << 20)\nfor _ in range(200):\n    sys.stderr.buffer.write(chunk)\n"
     (tmp_path / "dense_cost.py").write_text(solution_source("dense_cost") + flood)
+    before = snapshot(tmp_path)
     measure = (
         "import resource, subprocess, sys\n"
         "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
@@ -244,6 +253,7 @@ def test_a_flood_on_stderr_does_not_grow_the_checker(tmp_path, mark):
     # 200 MiB went through the checker; the largest of its processes stayed far below that
     assert peak_mib < 150, f"{peak_mib:.0f} MiB"
     assert_nothing_left(mark)
+    assert snapshot(tmp_path) == before
 
 
 # ---------------------------------------------------------------- verdicts for correct code
@@ -252,8 +262,10 @@ def test_a_file_with_a_latin1_coding_declaration_is_read_in_that_encoding(tmp_pa
     text = "# -*- coding: latin-1 -*-\n# Übung: café\n" + solution_source("dense_cost")
     (tmp_path / "dense_cost.py").write_bytes(text.encode("latin-1"))
     before = snapshot(tmp_path)
-    results, _ = check(tmp_path, "dense_cost")
+    results, seconds = check(tmp_path, "dense_cost")
     assert results["dense_cost"].status == "passed", str(results["dense_cost"])
+    assert seconds < 10 + MARGIN + SLACK
+    assert_nothing_left(mark)
     assert snapshot(tmp_path) == before
 
 
@@ -291,8 +303,11 @@ def test_a_pass_with_the_packages_own_function_is_reported_as_such(tmp_path, mar
     assert str(result).startswith("matmul: passed (9 examples), but uses the package's own code")
     write_workspace(tmp_path, solutions=True)
     (tmp_path / "matmul.py").write_text(imported)
+    before = snapshot(tmp_path)
     assert main(["check", str(tmp_path), "matmul"]) == 1  # not a pass of the learner's own code
     assert "but uses the package's own code" in capsys.readouterr().out
+    assert_nothing_left(mark)
+    assert snapshot(tmp_path) == before
 
 
 def test_a_pass_through_super_is_reported_as_using_the_packages_code():
@@ -329,8 +344,10 @@ for fd in range(3, 256):
     write_workspace(tmp_path)
     (tmp_path / "matmul.py").write_text(stub_source("matmul") + forge)
     before = snapshot(tmp_path)
-    results, _ = check(tmp_path, "matmul")
+    results, seconds = check(tmp_path, "matmul")
     assert results["matmul"].status == "not started", str(results["matmul"])
+    assert seconds < 10 + MARGIN + SLACK
+    assert_nothing_left(mark)
     assert snapshot(tmp_path) == before
 
 
@@ -348,7 +365,9 @@ def test_a_folder_or_a_broken_link_named_like_the_file_is_not_called_missing(tmp
     (tmp_path / "matmul.py").mkdir()
     (tmp_path / "softmax.py").unlink()
     (tmp_path / "softmax.py").symlink_to(tmp_path / "nowhere.py")
+    before = snapshot(tmp_path)
     results, _ = check(tmp_path, "matmul", "softmax")
+    assert snapshot(tmp_path) == before
     assert results["matmul"].message == f"matmul.py in {tmp_path} is a folder, not a file"
     assert "softmax.py in" in results["softmax"].message
     assert "symbolic link to a file that does not exist" in results["softmax"].message
