@@ -179,6 +179,9 @@ def _result(exercise: Exercise, record: dict, reason: str, timeout: float, outpu
         return _failed(exercise, f"the check was killed by {_signal_name(number)}{why}", output)
     if outcome == "crashed":
         return _failed(exercise, f"the check stopped before reporting (exit code {record.get('exit_code')})", output)
+    code = int(reason) if reason.lstrip("-").isdigit() else None
+    if code is not None and code < 0:  # e.g. the learner's code signalled its process group
+        return _failed(exercise, f"the check's supervisor was killed by {_signal_name(-code)}", output)
     return _failed(exercise, f"the check ended without a report (exit code {reason})", output)
 
 

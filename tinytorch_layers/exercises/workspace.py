@@ -65,9 +65,8 @@ Replace a `raise NotImplementedError(...)` with your code, then check that exerc
 
 Here DIR is this folder. The checker never changes your files. It stops an exercise that
 runs longer than {DEFAULT_TIMEOUT:g} seconds (`--timeout` changes that). `{COMMAND} list`
-lists the exercises in book order. Run the checker from outside this folder (or use the
-`tinytorch-exercises` command): `python -m` puts the current folder first on Python's path.
-The checker gives feedback, not proof, and your code runs with your permissions.
+lists the exercises in book order. The checker gives feedback, not proof: your code runs
+with your own permissions.
 """
 
 
