@@ -184,7 +184,12 @@ def _run_learner_code(name: str, path: str, timeout: float, channel: int, parent
             os.write(channel, text.encode("utf-8"))
             status = 0
     except BaseException:  # noqa: BLE001 - reported as "stopped before reporting"
-        pass
+        try:  # the checker's own failure: its traceback ends the output the learner sees
+            import traceback
+
+            traceback.print_exc()
+        except BaseException:  # noqa: BLE001, S110 - stderr closed by the learner's code
+            pass
     finally:
         for stream in (sys.stdout, sys.stderr):
             try:
