@@ -192,6 +192,15 @@ def test_a_time_limit_that_is_not_finite_positive_and_bounded_is_refused(tmp_pat
         next(check_workspace(tmp_path, timeout=float(value)))
 
 
+@pytest.mark.parametrize("value", ["0", "-2", "1000"])
+def test_a_number_of_jobs_out_of_range_is_refused(tmp_path, capsys, value):
+    write_workspace(tmp_path)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(tmp_path), "--jobs", value])
+    assert exit_info.value.code == 2
+    assert f"--jobs must be from 1 to 32, got {value}" in capsys.readouterr().err
+
+
 # ---------------------------------------------------------------- output
 def test_bytes_that_are_not_utf8_on_stderr_are_shown_replaced_and_lose_no_result(tmp_path, mark):
     write_workspace(tmp_path, solutions=True)
