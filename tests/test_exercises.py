@@ -337,7 +337,7 @@ def test_start_refuses_a_directory_holding_any_workspace_file(tmp_path):
 def test_start_into_a_path_that_is_a_file_is_an_error(tmp_path, capsys):
     path = tmp_path / "file.txt"
     path.write_text("x")
-    assert main(["start", str(path)]) == 1
+    assert main(["start", str(path)]) == 2  # an operating-system error, not a refusal
     assert "not a directory" in capsys.readouterr().err
 
 

@@ -6,10 +6,13 @@ so editing the docstring in the workspace cannot change the specification.
 
 from __future__ import annotations
 
+import ast
 import doctest
+import importlib
 import importlib.util
 import re
 import sys
+import tokenize
 import traceback
 import types
 import warnings
@@ -18,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from .registry import Exercise, get_exercise
-from .source import reference_docstring, solution_source
+from .shorten import shorten_tail
+from .source import reference_docstring, reference_object, solution_source
 
 __all__ = [
     "FAILED",
@@ -26,6 +30,7 @@ __all__ = [
     "PASSED",
     "ExerciseResult",
     "Failure",
+    "check_file",
     "check_module",
     "check_source",
     "load_module",
@@ -63,7 +68,9 @@ class ExerciseResult:
     """The outcome of checking one exercise: passed, failed or not started.
 
     ``message`` explains a failure that is not a doctest failure (a syntax error, a
-    missing function, a timeout); ``failure`` holds the first failing example.
+    missing function, a timeout) or gives a hint; ``failure`` holds the first failing
+    example. ``package_code`` names the package's own functions of this exercise that ran
+    during the examples: a pass that used them is not the learner's own work.
     """
 
     exercise: str
@@ -72,10 +79,23 @@ class ExerciseResult:
     message: str = ""
     failure: Failure | None = None
     filename: str = field(default="", repr=False)
+    package_code: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return self.status == PASSED
+
+    @property
+    def own_pass(self) -> bool:
+        """Passed, and without running the package's own code for the exercise."""
+        return self.passed and not self.package_code
+
+    def verdict(self) -> str:
+        """``passed (9 examples)``, ``passed (9 examples), but uses the package's own code``, ..."""
+        if not self.passed:
+            return self.status
+        text = f"{self.status} ({self.examples} examples)"
+        return text + (", but uses the package's own code" if self.package_code else "")
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -88,6 +108,11 @@ class ExerciseResult:
     def details(self) -> str:
         """The lines under the one-line verdict: what failed and where."""
         lines = [self.message] if self.message else []
+        if self.package_code:
+            lines.append(
+                f"the examples ran {', '.join(self.package_code)} from the package itself "
+                "(an import of it, or super()); write your own code for the exercise"
+            )
         if self.failure is not None:
             where = self.failure.target
             if self.failure.line is not None:
@@ -101,9 +126,7 @@ class ExerciseResult:
         return "\n".join(lines)
 
     def __str__(self) -> str:
-        verdict = f"{self.exercise}: {self.status}"
-        if self.passed:
-            verdict += f" ({self.examples} examples)"
+        verdict = f"{self.exercise}: {self.verdict()}"
         details = self.details()
         return verdict + ("\n" + _indent(details) if details else "")
 
@@ -185,46 +208,145 @@ def _learner_function(exercise: Exercise, target: str, namespace: dict[str, Any]
     return function, ""
 
 
-def check_module(
-    exercise: Exercise | str, namespace: dict[str, Any], filename: str = ""
-) -> ExerciseResult:
-    """Run the exercise's doctests with ``namespace`` (a learner module's globals) as globals.
+def _read_lines(filename: str) -> list[str]:
+    """The learner's file as lines, decoded with its declared encoding; [] if unreadable."""
+    if not filename:
+        return []
+    try:
+        with tokenize.open(filename) as file:
+            return file.read().splitlines()
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return []
 
-    RuntimeWarnings (overflow in ``exp``, division of inf by inf) count as failures.
+
+def _example_namespace(exercise: Exercise, namespace: dict[str, Any]) -> dict[str, Any]:
+    """The reference module's globals with the learner's definitions on top.
+
+    The examples are written for the reference module, so they may use its names (``np``)
+    even when the learner's file no longer imports them.
+    """
+    reference = vars(importlib.import_module(exercise.module))
+    mine = {name: value for name, value in namespace.items() if not (name.startswith("__") and name.endswith("__"))}
+    return {**reference, **mine}
+
+
+def _package_code(exercise: Exercise) -> dict[types.CodeType, str]:
+    """The code objects of the package's own solutions of ``exercise``, with their names."""
+    codes = {}
+    for target in exercise.targets:
+        code = getattr(reference_object(exercise, target), "__code__", None)
+        if code is not None:
+            codes[code] = f"{exercise.module}.{target}"
+    return codes
+
+
+class _CodeWatcher:
+    """A profile function that notes which of some code objects were called.
+
+    Catches an accidental shortcut (importing the package's function, calling
+    ``super().forward``); it is feedback, not a barrier: the learner's code can undo it.
+    """
+
+    def __init__(self, codes: dict[types.CodeType, str]) -> None:
+        self.codes = codes
+        self.seen: list[str] = []
+
+    def __call__(self, frame, event, arg) -> None:  # noqa: ARG002 - the profile signature
+        if event == "call" and frame.f_code in self.codes:
+            name = self.codes[frame.f_code]
+            if name not in self.seen:
+                self.seen.append(name)
+
+    def __enter__(self) -> _CodeWatcher:
+        self.previous = sys.getprofile()
+        sys.setprofile(self)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        sys.setprofile(self.previous)
+
+
+def _find_function(tree: ast.Module, qualname: str) -> ast.FunctionDef | None:
+    body: list[ast.stmt] = tree.body
+    node = None
+    for part in qualname.split("."):
+        node = next((n for n in body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == part), None)
+        if node is None:
+            return None
+        body = node.body
+    return node if isinstance(node, ast.FunctionDef) else None
+
+
+def _code_below_raise(lines: list[str], target: str) -> int | None:
+    """The line of a ``raise NotImplementedError`` in ``target`` that has code below it."""
+    try:
+        tree = ast.parse("\n".join(lines))
+    except (SyntaxError, ValueError):
+        return None
+    function = _find_function(tree, target)
+    if function is None:
+        return None
+    for statement, following in zip(function.body, function.body[1:]):
+        if isinstance(statement, ast.Raise) and statement.exc is not None:
+            raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+            if isinstance(raised, ast.Name) and raised.id == "NotImplementedError" and following:
+                return statement.lineno
+    return None
+
+
+def check_module(
+    exercise: Exercise | str, namespace: dict[str, Any], filename: str = "", source: str | None = None
+) -> ExerciseResult:
+    """Run the exercise's doctests against ``namespace``, a learner module's globals.
+
+    The examples run in the reference module's globals with ``namespace`` on top.
+    ``source`` is the learner's file text (read from ``filename`` when not given), used to
+    point at lines. RuntimeWarnings (overflow in ``exp``, division of inf by inf) count as
+    failures.
     """
     exercise = exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
     result = ExerciseResult(exercise.name, PASSED, filename=Path(filename).name)
-    try:
-        lines = Path(filename).read_text(encoding="utf-8").splitlines() if filename else []
-    except OSError:
-        lines = []
-    first_failures: list[tuple[Failure, bool]] = []
-    for target in exercise.targets:
+    lines = source.splitlines() if source is not None else _read_lines(filename)
+    functions = {}
+    for target in exercise.targets:  # every function is there before any example runs
         function, problem = _learner_function(exercise, target, namespace, filename)
         if function is None:
             return ExerciseResult(exercise.name, FAILED, message=problem, filename=result.filename)
+        functions[target] = function
+    globs = _example_namespace(exercise, namespace)
+    first_failures: list[tuple[Failure, bool]] = []
+    hints = []
+    watcher = _CodeWatcher(_package_code(exercise))
+    for target, function in functions.items():
         start = getattr(getattr(function, "__code__", None), "co_firstlineno", 1)
         test = doctest.DocTestParser().get_doctest(
-            reference_docstring(exercise, target), dict(namespace), target, filename or None, 0
+            reference_docstring(exercise, target), dict(globs), target, filename or None, 0
         )
         runner = _Recorder(filename)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), watcher:
             warnings.simplefilter("error", RuntimeWarning)
             runner.run(test, out=lambda text: None, clear_globs=True)
         result.examples += runner.tries
         if runner.first is not None:
             example, got, not_started = runner.first
-            source = "\n".join(
+            source_lines = "\n".join(
                 ("... " if i else ">>> ") + line for i, line in enumerate(example.source.splitlines())
             )
-            failure = Failure(target, source, example.want or example.exc_msg or "", got)
+            failure = Failure(target, source_lines, example.want or example.exc_msg or "", shorten_tail(got))
             failure.line = _example_line(lines, start, example)
             first_failures.append((failure, not_started))
+            below = _code_below_raise(lines, target) if not_started else None
+            if below is not None:
+                hints.append(
+                    f"hint: {result.filename or exercise.filename}:{below}: the code below "
+                    "`raise NotImplementedError(...)` never runs; delete that line"
+                )
+    result.message = "\n".join(hints)
     if not first_failures:
+        result.package_code = watcher.seen
         return result
     if len(first_failures) == len(exercise.targets) and all(stub for _, stub in first_failures):
         result.status = NOT_STARTED
-        result.failure = None
         return result
     result.status = FAILED
     # A real mistake is more useful to show than a part that is still a stub.
@@ -233,7 +355,7 @@ def check_module(
 
 
 def load_module(path: Path, module_name: str) -> types.ModuleType:
-    """Import a learner's file by path, writing no bytecode next to it."""
+    """Import a learner's file by path (in its declared encoding), writing no bytecode."""
     sys.dont_write_bytecode = True
     spec = importlib.util.spec_from_file_location(module_name, path)
     if spec is None or spec.loader is None:
@@ -246,15 +368,32 @@ def load_module(path: Path, module_name: str) -> types.ModuleType:
 
 def describe_import_error(exc: BaseException, path: Path) -> str:
     """One readable line or two for an exception raised while importing a learner's file."""
-    if isinstance(exc, SyntaxError):
+    if isinstance(exc, SyntaxError):  # IndentationError and TabError too, named as such
         where = f"{path.name}:{exc.lineno}" if exc.lineno else path.name
-        text = f"SyntaxError at {where}: {exc.msg}"
+        text = f"{type(exc).__name__} at {where}: {exc.msg}"
         if exc.text:
-            text += f"\n    {exc.text.strip()}"
+            text += f"\n    {shorten_tail(exc.text.strip(), max_lines=1)}"
         return text
-    return f"{path.name} raised an error when imported: " + _exception_text(
+    return shorten_tail(f"{path.name} raised an error when imported: " + _exception_text(
         (type(exc), exc, exc.__traceback__), str(path)
-    )
+    ))
+
+
+def check_file(exercise: Exercise | str, path: Path | str) -> ExerciseResult:
+    """Import the learner's file and check it, in this process (the checker's runner does).
+
+    The file's folder goes last on ``sys.path``: a learner's file can import another one
+    (``from matmul import matmul``) but cannot shadow numpy, the package or the standard
+    library.
+    """
+    exercise = exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
+    file = Path(path)
+    sys.path.append(str(file.parent))
+    try:
+        module = load_module(file, f"tinytorch_exercise_{exercise.name}")
+    except BaseException as exc:  # SyntaxError, SystemExit, anything: report it, do not crash
+        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, file), filename=file.name)
+    return check_module(exercise, vars(module), str(file))
 
 
 def check_source(exercise: Exercise | str, source: str) -> ExerciseResult:
@@ -277,7 +416,7 @@ def check_source(exercise: Exercise | str, source: str) -> ExerciseResult:
         exec(compile(source, filename, "exec"), module.__dict__)  # noqa: S102 - our own source
     except BaseException as exc:  # the source is being checked: any error is a result
         return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, Path(filename)))
-    return check_module(exercise, module.__dict__)
+    return check_module(exercise, module.__dict__, source=source)
 
 
 def verify_solution(exercise: Exercise | str) -> ExerciseResult:

@@ -1,24 +1,39 @@
-"""The command line: ``python -m tinytorch_layers.exercises list|start|check``."""
+"""The command line: ``tinytorch-exercises list|start|check`` (or ``python -m tinytorch_layers.exercises``).
+
+Exit status: 0 when every checked exercise passed on the learner's own code; 1 when one did
+not, or ``start`` refused to overwrite; 2 for a usage or operating-system error (one line on
+stderr, no traceback); 128 + the signal's number when interrupted by SIGINT, SIGTERM or
+SIGHUP (130, 143, 129), after stopping every check and printing what was checked so far.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 
-from .checking import PASSED
 from .registry import EXERCISES
 from .workspace import (
     COMMAND,
     DEFAULT_TIMEOUT,
+    MAX_JOBS,
+    MAX_TIMEOUT,
     README_NAME,
     WorkspaceExistsError,
     check_workspace,
     summary_line,
+    validate_jobs,
+    validate_timeout,
     write_workspace,
 )
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
+
+INTERRUPTING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     start = commands.add_parser(
         "start", help="write a workspace: one file per exercise and a README",
         description="Write one file per exercise and a README into DIR (created if missing). "
-        "Refuses to overwrite existing workspace files unless --force; never deletes files.",
+        "Refuses to overwrite existing workspace files unless --force, and never writes "
+        "through a symbolic link; never deletes files.",
     )
     start.add_argument("directory", metavar="DIR")
     start.add_argument("--force", action="store_true", help="overwrite existing workspace files (their work is lost)")
@@ -44,15 +60,18 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="run the exercises' doctests against your files",
         description="Check each exercise in its own process: one line per exercise (passed, "
         "failed or not started), the first failing example of each failure, and a summary. "
-        "Exit status 0 only if every checked exercise passed. Your files are not changed.",
+        "Exit status 0 only if every checked exercise passed with your own code. Your files "
+        "are not changed. This is feedback, not proof: your code runs with your permissions.",
     )
     check.add_argument("directory", metavar="DIR")
     check.add_argument("names", nargs="*", metavar="NAME", help="exercises to check (default: all)")
     check.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-        help=f"stop an exercise that runs longer than this (default {DEFAULT_TIMEOUT:g})",
+        help=f"stop an exercise that runs longer than this (default {DEFAULT_TIMEOUT:g}, at most {MAX_TIMEOUT:g})",
     )
-    check.add_argument("--jobs", type=int, default=2, help="exercises checked at the same time (default 2)")
+    check.add_argument(
+        "--jobs", type=int, default=2, help=f"exercises checked at the same time (default 2, at most {MAX_JOBS})"
+    )
     return parser
 
 
@@ -66,12 +85,40 @@ def _list() -> int:
 def _start(directory: str, force: bool) -> int:
     try:
         write_workspace(directory, force=force)
-    except (WorkspaceExistsError, NotADirectoryError) as error:
+    except WorkspaceExistsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Wrote {len(EXERCISES)} exercise files and {README_NAME} to {directory}.")
     print(f"Next: {COMMAND} check {directory}")
     return 0
+
+
+class Interrupted(Exception):
+    """SIGINT, SIGTERM or SIGHUP arrived while checking."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn SIGINT, SIGTERM and SIGHUP into one Interrupted exception in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(number, frame):  # noqa: ARG001
+        for other in INTERRUPTING:  # the first signal wins; the cleanup after it must finish
+            signal.signal(other, lambda *_: None)
+        raise Interrupted(number)
+
+    previous = {number: signal.signal(number, interrupt) for number in INTERRUPTING}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -82,31 +129,62 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             f"unknown exercise {', '.join(map(repr, unknown))}; "
             f"choose from: {', '.join(e.name for e in EXERCISES)}"
         )  # exits with status 2
-    if args.timeout <= 0:
-        parser.error(f"--timeout must be positive, got {args.timeout:g}")
+    try:
+        validate_timeout(args.timeout)
+    except ValueError:
+        parser.error(f"--timeout must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, got {args.timeout:g}")
+    try:
+        validate_jobs(args.jobs)
+    except ValueError:
+        parser.error(f"--jobs must be from 1 to {MAX_JOBS}, got {args.jobs}")
     results = []
+    count = len(set(args.names)) if args.names else len(EXERCISES)
     width = max(len(e.name) for e in EXERCISES)
     try:
-        for result in check_workspace(args.directory, args.names, timeout=args.timeout, jobs=args.jobs):
-            results.append(result)
-            counted = f" ({result.examples} examples)" if result.status == PASSED else ""
-            print(f"{result.exercise:<{width}}  {result.status}{counted}", flush=True)
-            details = result.details()
-            if details:
-                print("\n".join("    " + line for line in details.splitlines()), flush=True)
-    except NotADirectoryError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        with _interruptible(), contextlib.closing(
+            check_workspace(args.directory, args.names, timeout=args.timeout, jobs=args.jobs)
+        ) as checks:
+            for result in checks:
+                results.append(result)
+                print(f"{result.exercise:<{width}}  {result.verdict()}", flush=True)
+                details = result.details()
+                if details:
+                    print("\n".join("    " + line for line in details.splitlines()), flush=True)
+    except Interrupted as interruption:
+        name = signal.Signals(interruption.number).name
+        with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+            print(f"interrupted by {name} after {len(results)} of {count} exercises: {summary_line(results)}",
+                  flush=True)
+        return 128 + interruption.number
     print(summary_line(results))
-    return 0 if all(r.status == PASSED for r in results) else 1
+    return 0 if all(r.own_pass for r in results) else 1
+
+
+def _describe(error: OSError) -> str:
+    """One line for an operating-system error: the path and the reason."""
+    if error.filename is None or isinstance(error, (WorkspaceExistsError, NotADirectoryError)) and not error.strerror:
+        return str(error)
+    return f"{error.filename}: {error.strerror or error}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "list":
-        return _list()
-    if args.command == "start":
-        return _start(args.directory, args.force)
-    return _check(parser, args)
+    try:
+        if args.command == "list":
+            return _list()
+        if args.command == "start":
+            return _start(args.directory, args.force)
+        return _check(parser, args)
+    except BrokenPipeError:  # the reader of our output has gone (``check DIR | head``)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1
+    except OSError as error:
+        print(f"error: {_describe(error)}", file=sys.stderr)
+        return 2
+
+
+def run() -> None:
+    """The ``tinytorch-exercises`` console script."""
+    sys.exit(main())

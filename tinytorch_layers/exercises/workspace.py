@@ -2,33 +2,36 @@
 
 from __future__ import annotations
 
-import json
+import math
 import os
-import signal
-import subprocess
-import sys
-import tempfile
+import stat
+import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import tinytorch_layers
-
 from .checking import FAILED, NOT_STARTED, ExerciseResult
+from .processes import run_check
 from .registry import EXERCISES, Exercise, get_exercise
 from .source import solution_source, stub_source
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "MAX_JOBS",
+    "MAX_TIMEOUT",
     "README_NAME",
     "WorkspaceExistsError",
     "check_workspace",
     "readme_text",
+    "validate_jobs",
+    "validate_timeout",
     "write_workspace",
 ]
 
 README_NAME = "README.md"
 DEFAULT_TIMEOUT = 10.0
+MAX_TIMEOUT = 600.0  # ten minutes: far more than any exercise needs
+MAX_JOBS = 32
 COMMAND = "python -m tinytorch_layers.exercises"
 
 
@@ -62,7 +65,8 @@ Replace a `raise NotImplementedError(...)` with your code, then check that exerc
 
 Here DIR is this folder. The checker never changes your files. It stops an exercise that
 runs longer than {DEFAULT_TIMEOUT:g} seconds (`--timeout` changes that). `{COMMAND} list`
-lists the exercises in book order.
+lists the exercises in book order. The checker gives feedback, not proof: your code runs
+with your own permissions.
 """
 
 
@@ -84,86 +88,83 @@ def write_workspace(directory: Path | str, *, force: bool = False, solutions: bo
             checker; a learner wants the stubs).
 
     Raises:
-        WorkspaceExistsError: Without ``force``, when any file to be written exists.
+        WorkspaceExistsError: Without ``force``, when any file to be written exists (a
+            dangling symbolic link counts); with it, when one is not a regular file (a link
+            is never written through). Nothing is written then.
         NotADirectoryError: ``directory`` exists and is not a directory.
+        OSError: The folder cannot be created or written.
     """
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise NotADirectoryError(f"{directory} exists and is not a directory")
     files = _workspace_files(solutions)
-    existing = sorted(name for name in files if (directory / name).exists())
+    existing = sorted(name for name in files if os.path.lexists(directory / name))
     if existing and not force:
         raise WorkspaceExistsError(
             f"{directory} already holds {', '.join(existing)}; nothing was written. "
             f"Use --force to overwrite these files (your work in them is lost), or choose "
             f"another directory."
         )
+    odd = [name for name in existing if not stat.S_ISREG(os.lstat(directory / name).st_mode)]
+    if odd:
+        raise WorkspaceExistsError(
+            f"in {directory}, {', '.join(odd)} is not a regular file (a symbolic link or a "
+            f"folder); nothing was written. start never writes through a link, even with "
+            f"--force: remove it, or choose another directory."
+        )
     directory.mkdir(parents=True, exist_ok=True)
+    # O_NOFOLLOW: a link made since the check above is refused, not followed; O_EXCL:
+    # without --force, a file made since then is not overwritten.
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | (os.O_TRUNC if force else os.O_EXCL)
     paths = []
     for name, text in files.items():
         path = directory / name
-        path.write_text(text, encoding="utf-8")
+        with os.fdopen(os.open(path, flags, 0o644), "w", encoding="utf-8") as file:
+            file.write(text)
         paths.append(path)
     return paths
 
 
-def _child_environment() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"  # no __pycache__ in the learner's folder
-    # The child must import this same package, installed or not.
-    package_root = str(Path(tinytorch_layers.__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-    return env
-
-
-def _kill(process: subprocess.Popen) -> None:
+def validate_timeout(timeout: float) -> float:
+    """``timeout`` as a float if it is finite and in (0, MAX_TIMEOUT]; else a ValueError."""
     try:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)  # the child and anything it started
-        else:  # pragma: no cover - Windows
-            process.kill()
-    except ProcessLookupError:
-        pass
-    process.communicate()
+        value = float(timeout)
+    except (TypeError, ValueError):
+        raise TypeError(f"the time limit must be a number of seconds, got {timeout!r}") from None
+    if not (math.isfinite(value) and 0 < value <= MAX_TIMEOUT):
+        raise ValueError(
+            f"the time limit must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, got {timeout!r}"
+        )
+    return value
 
 
-def _check_one(exercise: Exercise, directory: Path, timeout: float) -> ExerciseResult:
+def validate_jobs(jobs: int) -> int:
+    """``jobs`` if it is an integer from 1 to MAX_JOBS; else a ValueError or TypeError."""
+    if isinstance(jobs, bool) or not isinstance(jobs, int):
+        raise TypeError(f"the number of jobs must be an integer, got {jobs!r}")
+    if not 1 <= jobs <= MAX_JOBS:
+        raise ValueError(f"the number of jobs must be from 1 to {MAX_JOBS}, got {jobs}")
+    return jobs
+
+
+def _file_problem(directory: Path, exercise: Exercise) -> str:
+    """Why the learner's file of ``exercise`` cannot be checked, or "" if it can.
+
+    Raises:
+        OSError: The folder cannot be searched (permission denied and the like).
+    """
     path = directory / exercise.filename
-    if not path.is_file():
-        return ExerciseResult(
-            exercise.name, FAILED, filename=exercise.filename,
-            message=f"{exercise.filename} is missing from {directory}",
-        )
-    with tempfile.TemporaryDirectory(prefix="tinytorch-check-") as scratch:
-        result_path = Path(scratch) / "result.json"
-        command = [
-            sys.executable, "-B", "-m", "tinytorch_layers.exercises._child",
-            exercise.name, str(path.resolve()), str(result_path),
-        ]
-        process = subprocess.Popen(
-            command, cwd=scratch, env=_child_environment(), stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            start_new_session=hasattr(os, "killpg"),
-        )
-        try:
-            _, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill(process)
-            return ExerciseResult(
-                exercise.name, FAILED, filename=exercise.filename,
-                message=f"timed out after {timeout:g} s (an endless loop, or far too slow?)",
-            )
-        if result_path.is_file():
-            try:
-                return ExerciseResult.from_json(json.loads(result_path.read_text(encoding="utf-8")))
-            except (ValueError, TypeError):
-                pass
-        last = stderr.strip().splitlines()[-1:] if stderr else []
-        return ExerciseResult(
-            exercise.name, FAILED, filename=exercise.filename,
-            message=f"the check stopped before reporting (exit code {process.returncode})"
-            + (f": {last[0]}" if last else ""),
-        )
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        if os.path.lexists(path):
+            return f"{exercise.filename} in {directory} is a symbolic link to a file that does not exist"
+        return f"{exercise.filename} is missing from {directory}"
+    if stat.S_ISDIR(mode):
+        return f"{exercise.filename} in {directory} is a folder, not a file"
+    if not stat.S_ISREG(mode):
+        return f"{exercise.filename} in {directory} is not a regular file"
+    return ""
 
 
 def check_workspace(
@@ -175,6 +176,10 @@ def check_workspace(
 ) -> Iterator[ExerciseResult]:
     """Check exercises of a workspace, each in its own subprocess; yield results in book order.
 
+    Each check ends within ``timeout`` plus ``processes.MARGIN`` seconds. Closing the
+    generator early (or an exception such as KeyboardInterrupt while it waits) stops the
+    running checks, kills their processes and drops the queued ones.
+
     Args:
         directory: The workspace folder.
         names: Exercises to check; all of them when empty.
@@ -182,18 +187,33 @@ def check_workspace(
         jobs: How many exercises to check at the same time.
 
     Raises:
-        ValueError: A name is not an exercise.
+        ValueError: A name is not an exercise, or ``timeout`` or ``jobs`` is out of range.
         NotADirectoryError: ``directory`` is not a directory.
+        OSError: The folder or a file in it cannot be read.
     """
+    timeout, jobs = validate_timeout(timeout), validate_jobs(jobs)
     directory = Path(directory)
     if not directory.is_dir():
         raise NotADirectoryError(f"{directory} is not a directory; create it with: {COMMAND} start {directory}")
+    os.listdir(directory)  # an unreadable folder is an error now, not six failures later
     wanted = {get_exercise(name).name for name in names}
     chosen = [e for e in EXERCISES if not wanted or e.name in wanted]
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(_check_one, e, directory, timeout) for e in chosen]
+    problems = {e.name: _file_problem(directory, e) for e in chosen}
+    stop = threading.Event()
+
+    def check(exercise: Exercise) -> ExerciseResult:
+        if problems[exercise.name]:
+            return ExerciseResult(exercise.name, FAILED, filename=exercise.filename, message=problems[exercise.name])
+        return run_check(exercise, (directory / exercise.filename).resolve(), timeout, stop)
+
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="exercise-check")
+    try:
+        futures = [pool.submit(check, e) for e in chosen]
         for future in futures:
             yield future.result()
+    finally:
+        stop.set()  # running checks kill their processes within processes.STOP_GRACE
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def summary_line(results: Sequence[ExerciseResult]) -> str:
