@@ -261,9 +261,7 @@ def _doctest_cells(code: str) -> list[tuple[str, list[str]]]:
     for example in doctest.DocTestParser().get_examples(code):
         pending.append(example.source.rstrip("\n"))
         if example.exc_msg is not None:
-            last = example.exc_msg.strip().splitlines()[-1]
-            exception = last if ":" in last else f"{last}"
-            pending.append(f"# Expected: {exception}")
+            pending.append(f"# Expected: {example.exc_msg.strip().splitlines()[-1]}")
             cells.append(("\n".join(pending), ["raises-exception"]))
             pending = []
         elif example.want:
