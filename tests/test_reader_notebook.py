@@ -63,6 +63,17 @@ A note with a {doc}`link <dense>`.
 {ref}`not-a-role-in-a-code-block`
 ```
 
+```{doctest}
+>>> y = 5
+>>> y * 2
+10
+```
+
+```pycon
+>>> print("done")
+done
+```
+
 ## Exercises
 
 ```{exercise-start} Count the things
@@ -130,6 +141,8 @@ def test_examples_become_code_cells_in_place() -> None:
     assert examples == [
         ("code", "x = 2\nx + 1\n# Expected output:\n# 3", [MARKER_TAG]),
         ("code", "1 / 0\n# Expected: ZeroDivisionError: division by zero", ["raises-exception", MARKER_TAG]),
+        ("code", "y = 5\ny * 2\n# Expected output:\n# 10", [MARKER_TAG]),  # the {doctest} directive
+        ("code", 'print("done")\n# Expected output:\n# done', [MARKER_TAG]),  # the pycon fence
     ]
     kinds = [kind for kind, _, _ in cells]
     first = cells.index(examples[0])

@@ -14,7 +14,8 @@ a ``ModuleNotFoundError`` in the first cell. This module rewrites the notebook:
 * directives become plain markdown: ``literalinclude`` an inlined code block, an exercise a
   heading, an admonition a blockquote with a bold title; ``(label)=`` targets and ``+++``
   breaks are dropped; solutions must have been stripped before (``solution_stripping``);
-* a ````python`` fence of ``>>>`` examples becomes runnable code cells: one cell per example
+* a ````python`` or ````pycon`` fence of ``>>>`` examples, or a ``{doctest}`` directive,
+  becomes runnable code cells: one cell per example
   that shows output, with the expected output kept as a comment (an example that expects an
   exception is tagged ``raises-exception``).
 
@@ -273,10 +274,17 @@ def _doctest_cells(code: str) -> list[tuple[str, list[str]]]:
     return cells
 
 
-def _is_doctest_fence(token: Token) -> bool:
-    return token.type == "fence" and token.info.strip() in ("python", "pycon", "py", "") and (
-        token.content.lstrip().startswith(">>>")
-    )
+def _doctest_source(token: Token) -> str | None:
+    """The ``>>>`` examples of a block, if it is a fence of them (````python``, ````pycon``)
+    or a ``{doctest}`` directive (sphinx.ext.doctest); else None."""
+    if token.type not in ("fence", "colon_fence"):
+        return None
+    if token.type == "fence" and token.info.strip() in ("python", "pycon", "py", ""):
+        return token.content if token.content.lstrip().startswith(">>>") else None
+    directive = _directive(token) if _is_directive_fence(token) else None
+    if directive and directive[0] == "doctest":
+        return directive[3]
+    return None
 
 
 def _is_directive_fence(token: Token) -> bool:
@@ -305,13 +313,14 @@ def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
         block = "".join(lines[start:end])
         if first.type in ("myst_target", "myst_line_comment", "myst_block_break"):
             continue
-        if _is_directive_fence(first):
-            markdown.append(_directive_markdown(first, context))
-        elif _is_doctest_fence(first):
+        examples = _doctest_source(first)
+        if examples is not None:
             flush()
-            for source, tags in _doctest_cells(first.content):
+            for source, tags in _doctest_cells(examples):
                 metadata = {"tags": tags + [MARKER_TAG]}
                 cells.append(nbformat.v4.new_code_cell(source, metadata=metadata))
+        elif _is_directive_fence(first):
+            markdown.append(_directive_markdown(first, context))
         elif first.type in ("fence", "code_block", "math_block", "math_block_label", "amsmath", "html_block"):
             markdown.append(block)
         else:
