@@ -100,3 +100,13 @@ html_copy_source = True
 copybutton_prompt_text = r">>> |\.\.\. "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
+
+# -- PDF (scripts/build_pdf.sh: the LaTeX builder, then latexmk) ---------------------
+# xelatex reads the chapters' Unicode (×, →, ≈) directly; pdflatex would need each mapped.
+latex_engine = "xelatex"
+# makeindex comes with TeX Live's base packages; xindy, Sphinx's default for xelatex, does not.
+latex_use_xindy = False
+# Title and author are LaTeX: the underscore must be escaped.
+latex_documents = [
+    ("index", "tinytorch_layers.tex", r"tinytorch\_layers", author.replace("_", r"\_"), "manual"),
+]

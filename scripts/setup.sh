@@ -1,37 +1,65 @@
 #!/usr/bin/env bash
-# Create .venv (with python3.11, else python3) if it is missing, and install the package
-# editable with its test extras (which include the book's tools). Idempotent and quiet:
-# it does nothing when pyproject.toml is unchanged since the last install and the
-# package in .venv is this checkout.
+# Create two virtual environments (with python3.11, else python3) when they are missing or
+# out of date, and install into them:
+#   .venv         the package editable with its test extras (which include the book's tools);
+#   .venv-reader  only what a reader installs to run a chapter's notebook, the package with
+#                 its extra "reader" (numpy, matplotlib, ipykernel, threadpoolctl), with the kernel
+#                 "tinytorch-reader" registered inside it. The notebook tests run every
+#                 downloadable notebook with that kernel, so a notebook that needs a tool of
+#                 the book (myst_nb, for example) fails its test.
+# Idempotent and quiet: it does nothing when pyproject.toml is unchanged since the last
+# install and the package in each environment is this checkout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV=.venv
-if [ ! -x "$VENV/bin/python" ]; then
-    PYTHON=$(command -v python3.11 || command -v python3 || true)
-    if [ -z "$PYTHON" ]; then
-        echo "setup.sh: needs python3.11 or python3 (>= 3.11) with venv" >&2
+PYTHON=$(command -v python3.11 || command -v python3 || true)
+wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+
+# up_to_date VENV STAMP MODULES: the stamp matches and the modules import, the package from here.
+# -I: ignore the current directory, so the import proves the package is installed.
+up_to_date() {
+    [ -f "$2" ] && [ "$(cat "$2")" = "$wanted" ] && "$1/bin/python" -I -c "
+import sys, $3
+sys.exit(0 if tinytorch_layers.__file__.startswith(sys.argv[1]) else 1)" "$PWD/" 2>/dev/null
+}
+
+# install VENV WHAT ARGS...: create VENV if needed and pip install ARGS; show pip's log on failure.
+install() {
+    local venv=$1 what=$2
+    shift 2
+    if [ ! -x "$venv/bin/python" ]; then
+        if [ -z "$PYTHON" ]; then
+            echo "setup.sh: needs python3.11 or python3 (>= 3.11) with venv" >&2
+            exit 1
+        fi
+        "$PYTHON" -m venv "$venv"
+    fi
+    echo "setup.sh: installing $what into $venv ..."
+    local log
+    log=$(mktemp)
+    if ! "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
         exit 1
     fi
-    "$PYTHON" -m venv "$VENV"
-fi
-
-stamp="$VENV/.tinytorch_layers-setup"
-wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
-# -I: ignore the current directory, so the import proves the package is installed.
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted" ] &&
-    "$VENV/bin/python" -I -c '
-import sys, tinytorch_layers, sphinx, myst_nb, sybil
-sys.exit(0 if tinytorch_layers.__file__.startswith(sys.argv[1]) else 1)' "$PWD/" 2>/dev/null; then
-    exit 0
-fi
-
-echo "setup.sh: installing tinytorch_layers[test] into $VENV ..."
-log=$(mktemp)
-if ! "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[test]' >"$log" 2>&1; then
-    cat "$log" >&2
     rm -f "$log"
-    exit 1
+}
+
+VENV=.venv
+stamp="$VENV/.tinytorch_layers-setup"
+if ! up_to_date "$VENV" "$stamp" "tinytorch_layers, sphinx, myst_nb, sybil"; then
+    install "$VENV" "tinytorch_layers[test]" -e '.[test]'
+    echo "$wanted" > "$stamp"
 fi
-rm -f "$log"
-echo "$wanted" > "$stamp"
+
+READER=.venv-reader
+reader_stamp="$READER/.tinytorch_layers-reader-setup"
+reader_kernel="$READER/share/jupyter/kernels/tinytorch-reader/kernel.json"
+if ! { [ -f "$reader_kernel" ] &&
+       up_to_date "$READER" "$reader_stamp" "tinytorch_layers, numpy, matplotlib, ipykernel"; }; then
+    install "$READER" "tinytorch_layers[reader]" -e '.[reader]'
+    # The kernel's argv is this environment's python, so any Jupyter client can start it.
+    "$READER/bin/python" -m ipykernel install --prefix "$PWD/$READER" --name tinytorch-reader \
+        --display-name "Python 3 (tinytorch_layers reader)" >/dev/null
+    echo "$wanted" > "$reader_stamp"
+fi

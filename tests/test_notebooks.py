@@ -2,12 +2,20 @@
 
 A reader can take a chapter away in two ways: the executed ``.ipynb`` from the page's download
 menu, or the chapter's ``.md`` opened with jupytext. Both must be real notebooks that run.
+The downloaded notebook must also run and read well in plain Jupyter: it runs here with the
+kernel of the reader's environment (``.venv-reader``: the package, matplotlib, ipykernel and
+nothing else), and its markdown must hold no MyST syntax.
 """
 
 from __future__ import annotations
 
+import doctest
+import html
+import json
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -17,6 +25,7 @@ import pytest
 import yaml
 from nbclient import NotebookClient
 
+from book_build import REPO_ROOT
 from browser_support import (
     BOOK_SOURCE,
     NOTEBOOK_CHAPTERS,
@@ -27,6 +36,17 @@ from browser_support import (
     solution_only_lines,
     toctree_pages,
 )
+from reader_environment import (
+    PROBE_CELL,
+    READER_VENV,
+    files_outside_the_reader_environment,
+    reader_kernel_manager,
+)
+
+sys.path.insert(0, str(REPO_ROOT / "book" / "_ext"))
+
+from reader_notebook import GLUE_IMPORT, GLUE_STAND_IN, MARKER_TAG  # noqa: E402
+from solution_stripping import strip_solutions_from_text  # noqa: E402
 
 CELL_TIMEOUT_SECONDS = 300
 
@@ -67,16 +87,24 @@ def test_download_is_the_executed_notebook_without_solutions(book_html: Path, ch
     # Compare with the chapter as it was when the book was built (Sphinx keeps a copy).
     built_source = book_html / "_sources" / f"{chapter}.md"
     text = built_source.read_text(encoding="utf-8") if built_source.is_file() else _chapter_text(chapter)
-    not_run = [i for i, cell in enumerate(nb.cells) if cell.cell_type == "code" and cell.get("execution_count") is None]
+    # The cells made from >>> examples were not run by the build (their expected output is a
+    # comment in the cell); every other code cell was.
+    not_run = [
+        i for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and cell.get("execution_count") is None and not _from_doctest(cell)
+    ]
     assert not not_run, f"{path.name}: code cells {not_run} were not executed (no execution_count)"
     raw = path.read_text(encoding="utf-8")
     assert "{solution" not in raw, f"{path.name} contains a {{solution}} directive: a solution was not stripped"
     sources = "\n".join(cell.source for cell in nb.cells)
     leaked = sorted(line for line in solution_only_lines(text) if line in sources)
     assert not leaked, f"{path.name} contains solution code: {leaked}"
-    # The reader gets every code cell of the chapter except the solutions, in order.
-    got = [cell.source.strip("\n") for cell in nb.cells if cell.cell_type == "code"]
-    expected = code_cells(text, solutions=False)
+    # The reader gets every code cell of the chapter except the solutions, in order, with the
+    # myst-nb import replaced by the local glue (the cells made from >>> examples are checked below).
+    got = [cell.source.strip("\n") for cell in nb.cells if cell.cell_type == "code" and not _from_doctest(cell)]
+    expected = [
+        (line, source.replace(GLUE_IMPORT, GLUE_STAND_IN)) for line, source in code_cells(text, solutions=False)
+    ]
     for index, (line, source) in enumerate(expected):
         assert index < len(got), f"{path.name} stops before the code cell at {chapter}.md:{line}"
         assert got[index] == source, (
@@ -85,21 +113,145 @@ def test_download_is_the_executed_notebook_without_solutions(book_html: Path, ch
     assert len(got) == len(expected), f"{path.name} has {len(got) - len(expected)} code cells more than the chapter"
 
 
+def _from_doctest(cell) -> bool:
+    return MARKER_TAG in cell.get("metadata", {}).get("tags", [])
+
+
+def _example_sources(text: str) -> list[str]:
+    """The source of every ``>>>`` example of a chapter's text, in order."""
+    return [example.source.rstrip("\n") for example in doctest.DocTestParser().get_examples(text)]
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
+def test_download_turns_every_example_into_a_code_cell(book_html: Path, chapter: str) -> None:
+    """The >>> examples of the chapter (outside solutions) are code cells a reader can run,
+    in order, each with its expected output kept as a comment."""
+    nb = nbformat.read(downloadable_notebook(book_html, chapter), as_version=4)
+    examples = _example_sources(strip_solutions_from_text(_chapter_text(chapter)))
+    cells = [cell.source for cell in nb.cells if cell.cell_type == "code" and _from_doctest(cell)]
+    code = [line for source in cells for line in source.split("# Expected")[0].rstrip("\n").splitlines()]
+    assert code == "\n".join(examples).splitlines(), f"{chapter}.ipynb: the example cells are not the chapter's >>> examples"
+    markdown = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    kept = re.findall(r"^\s*>>> .*$", markdown, flags=re.M)
+    assert not kept, f"{chapter}.ipynb keeps >>> examples in its markdown: {kept}"
+
+
+# MyST that plain Jupyter would show as literal text.
+MYST_SYNTAX = {
+    "role": re.compile(r"\{[\w:.+-]+\}`"),
+    "directive": re.compile(r"^\s*(?:`{3,}|~{3,}|:{3,})\s*\{", re.M),
+    "target": re.compile(r"^\s*\([^()\s]+\)=\s*$", re.M),
+    "colon fence": re.compile(r"^\s*:{3,}", re.M),
+    "block break": re.compile(r"^\+\+\+", re.M),
+}
+
+
+def myst_syntax(markdown: str) -> list[str]:
+    """The MyST constructs found in a markdown cell, as ``kind: text``."""
+    return [f"{kind}: {match.group(0).strip()}" for kind, pattern in MYST_SYNTAX.items() for match in pattern.finditer(markdown)]
+
+
+def test_myst_syntax_finder_sees_each_construct() -> None:
+    """The check below is only as good as this finder: each construct alone is reported."""
+    for text in ("see {ref}`preface`", "```{note}\nx\n```", "(label)=\n# Title", ":::{tip}\nx\n:::", "+++"):
+        assert myst_syntax(text), f"not seen: {text!r}"
+    assert myst_syntax("A $x$ formula, `code`, a [link](a.html#b) and\n```python\nx = {1: 2}\n```") == []
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
+def test_download_shows_no_myst_syntax_and_needs_no_myst_nb(book_html: Path, chapter: str) -> None:
+    nb = nbformat.read(downloadable_notebook(book_html, chapter), as_version=4)
+    found = [f"markdown cell {i}: {item}" for i, cell in enumerate(nb.cells) if cell.cell_type == "markdown"
+             for item in myst_syntax(cell.source)]
+    assert not found, f"{chapter}.ipynb shows MyST syntax in plain Jupyter:\n" + "\n".join(found)
+    imports = [
+        i for i, cell in enumerate(nb.cells)
+        if cell.cell_type == "code" and re.search(r"^\s*(?:from|import)\s+myst_nb\b", cell.source, flags=re.M)
+    ]
+    assert not imports, f"{chapter}.ipynb: code cells {imports} use myst_nb"
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
+def test_download_shows_the_glued_numbers_the_page_shows(book_html: Path, chapter: str) -> None:
+    """Every value the HTML page pastes with {glue:text} is in the notebook's text, in order."""
+    page = (book_html / f"{chapter}.html").read_text(encoding="utf-8")
+    pasted = [html.unescape(text) for text in re.findall(r'<span class="pasted-text">(.*?)</span>', page)]
+    glued_in_source = len(re.findall(r"\{glue:text\}`", strip_solutions_from_text(_chapter_text(chapter))))
+    assert len(pasted) == glued_in_source, f"{chapter}.html pastes {len(pasted)} values, the chapter glues {glued_in_source}"
+    nb = nbformat.read(downloadable_notebook(book_html, chapter), as_version=4)
+    markdown = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    position = 0
+    for value in pasted:
+        found = markdown.find(value, position)
+        assert found >= 0, f"{chapter}.ipynb lacks the glued value {value!r} (after position {position})"
+        position = found + len(value)
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
+def test_download_links_lead_to_pages_of_the_built_book(book_html: Path, chapter: str) -> None:
+    """Cross-references became markdown links; the relative ones work next to the built site
+    (the notebook is served from _sources/) and reach an element with that id."""
+    notebook_path = downloadable_notebook(book_html, chapter)
+    nb = nbformat.read(notebook_path, as_version=4)
+    links = [url for cell in nb.cells if cell.cell_type == "markdown"
+             for url in re.findall(r"\]\(([^)\s]+)\)", cell.source)]
+    if "{ref}`" in _chapter_text(chapter) or "{py:" in _chapter_text(chapter):
+        assert links, f"{chapter}.ipynb has no links, though the chapter cross-references"
+    broken = []
+    for url in links:
+        if "://" in url:
+            continue
+        path, _, anchor = url.partition("#")
+        target = (notebook_path.parent / path).resolve()
+        if not target.is_file():
+            broken.append(f"{url}: no file {path}")
+        elif anchor and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+            broken.append(f"{url}: {target.name} has no id {anchor!r}")
+    assert not broken, f"{chapter}.ipynb has broken links:\n" + "\n".join(broken)
+
+
+def test_reader_environment_lacks_the_book_tools() -> None:
+    """The environment the notebooks run in has the package, numpy, matplotlib, ipykernel and
+    threadpoolctl (the extra ``reader``), and none of the book's tools, so a notebook that needs
+    one fails below."""
+    reader_kernel_manager()  # fails with a clear message when setup.sh has not run
+    probe = (
+        "import importlib.util, json, sys;"
+        "print(json.dumps({m: importlib.util.find_spec(m) is not None for m in sys.argv[1:]}))"
+    )
+    wanted = ["tinytorch_layers", "numpy", "matplotlib", "ipykernel", "threadpoolctl"]
+    unwanted = ["myst_nb", "myst_parser", "sphinx", "jupytext", "nbclient", "sybil", "pytest"]
+    result = subprocess.run(
+        [str(READER_VENV / "bin" / "python"), "-I", "-c", probe, *wanted, *unwanted],
+        capture_output=True, text=True, check=True,
+    )
+    found = json.loads(result.stdout)
+    assert all(found[name] for name in wanted), f"the reader's environment lacks some of {wanted}: {found}"
+    assert not any(found[name] for name in unwanted), f"the reader's environment has book tools: {found}"
+
+
 @pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
 def test_downloaded_notebook_runs_clean(book_html: Path, chapter: str, tmp_path: Path) -> None:
-    """Run the notebook the way a reader would: fresh kernel, in an empty folder."""
+    """Run the notebook the way a reader would: fresh kernel of the reader's environment, in an
+    empty folder; then ask the kernel which module files it loaded."""
     nb = nbformat.read(downloadable_notebook(book_html, chapter), as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
+    nb.cells.append(nbformat.v4.new_code_cell(PROBE_CELL))
     # A reader's kernel draws figures inline; an inherited MPLBACKEND=Agg would make plt.show()
     # warn on stderr instead.
     env = {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
     # nbclient raises CellExecutionError on an error, except in cells tagged raises-exception.
     NotebookClient(
-        nb, timeout=CELL_TIMEOUT_SECONDS, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        nb, km=reader_kernel_manager(), timeout=CELL_TIMEOUT_SECONDS, resources={"metadata": {"path": str(tmp_path)}}
     ).execute(env=env)
+
+    probe = json.loads(nb.cells.pop().outputs[0]["text"])
+    assert Path(probe["prefix"]).resolve() == READER_VENV.resolve(), f"the kernel ran in {probe['prefix']}"
+    outside = files_outside_the_reader_environment(probe)
+    assert not outside, f"{chapter}.ipynb loaded modules from outside the reader's environment: {outside[:10]}"
 
     problems = []
     for index, cell in enumerate(nb.cells):
