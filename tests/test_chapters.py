@@ -8,7 +8,7 @@ import re
 import pytest
 
 from book_build import BOOK_SOURCE
-from tinytorch_layers.exercises.registry import EXERCISES
+from tinytorch_layers.exercises.registry import CONCEPT_EXERCISES, EXERCISES
 
 CONTENT_CHAPTERS = ["matmul", "dense", "initialization", "activations", "performance"]
 MIN_EXAMPLES = 5
@@ -32,7 +32,8 @@ def test_prose_has_enough_doctest_examples(chapter: str) -> None:
 def test_chapter_ends_with_summary_then_its_exercises(chapter: str) -> None:
     text = (BOOK_SOURCE / f"{chapter}.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
-    expected_exercises = [e.name for e in EXERCISES if e.chapter == chapter]
+    # The coding exercises first, then the conceptual ones, each in registry order.
+    expected_exercises = [e.name for e in (*EXERCISES, *CONCEPT_EXERCISES) if e.chapter == chapter]
     if expected_exercises:
         assert headings[-2:] == ["Summary", "Exercises"], f"book/{chapter}.md ends with {headings[-2:]}"
         labels = re.findall(r"^:label: ex-(\w+)$", text, flags=re.MULTILINE)
