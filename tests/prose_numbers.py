@@ -313,6 +313,19 @@ def code_lines(source: str) -> set[str]:
     return lines
 
 
+def _example_entry(found: Found) -> str:
+    words = found.text.split()
+    at = next((i for i, word in enumerate(words) if found.number in word), 0)
+    phrase = " ".join(words[max(at - 2, 0) : at + 3]).replace('"', '\\"')
+    return (
+        f"[[{found.chapter}]]\n"
+        f'phrase = "{phrase}"  # words of that line around the number\n'
+        'kind = "definition"  # or citation, version, reference, claim\n'
+        'reason = "why the number may be typed in"\n'
+        '# check = "a code line of the chapter that checks it"  (a claim needs one)\n'
+    )
+
+
 @dataclass(frozen=True)
 class Report:
     """What the guard found wrong in the book."""
@@ -327,9 +340,10 @@ class Report:
             parts.append(
                 "Numbers typed into running text that nothing computes or registers:\n"
                 + "\n".join(f"  {found}" for found in self.unregistered)
-                + "\nFix each one: glue it from a cell ({glue:text}`name`), or, if it is a "
-                "definition, citation, version or checked claim, add a [[<chapter>]] entry "
-                "with phrase, kind, reason (and check, for a claim) to book/_numbers.toml."
+                + "\nFix each one: glue a computed result from a cell ({glue:text}`name`), or, "
+                "if it is a definition, citation, version, reference or checked claim, register "
+                "it in book/_numbers.toml under its chapter's banner, e.g.\n\n"
+                + _example_entry(self.unregistered[0])
             )
         if self.unchecked:
             parts.append(

@@ -70,7 +70,8 @@ def test_guard_fails_on_an_unregistered_result_naming_chapter_and_line(tmp_path)
     message = report.message()
     assert "book/fixture.md:17: 'eight'" in message
     assert "book/fixture.md:18: '401,920'" in message
-    assert "glue it from a cell" in message and "_numbers.toml" in message
+    assert "glue a computed result from a cell" in message and "_numbers.toml" in message
+    assert '[[fixture]]\nphrase = "work by eight, and the"' in message
 
 
 def test_guard_passes_when_every_number_is_registered_and_claims_are_checked(tmp_path) -> None:
