@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["CONCEPT_EXERCISES", "EXERCISES", "ConceptExercise", "Exercise", "get_exercise"]
+__all__ = ["EXERCISES", "Exercise", "get_exercise"]
 
 
 @dataclass(frozen=True)
@@ -94,39 +94,6 @@ EXERCISES: tuple[Exercise, ...] = (
     ),
 )
 
-
-
-@dataclass(frozen=True)
-class ConceptExercise:
-    """An exercise worked out on paper: predict a shape, count FLOPs or bytes, find a bug.
-
-    It has no workspace file and the checker does not know it; its solution block holds
-    ``>>>`` examples that check the answer, and they run with the chapter's other examples.
-
-    Attributes:
-        name: The exercise's label in the chapter, without the ``ex-`` prefix.
-        chapter: Label of the book chapter the exercise belongs to.
-        title: One line saying what to work out.
-    """
-
-    name: str
-    chapter: str
-    title: str
-
-
-#: The conceptual exercises, in book order. A chapter shows them after its coding exercises.
-CONCEPT_EXERCISES: tuple[ConceptExercise, ...] = (
-    ConceptExercise(
-        "matmul_views",
-        "matmul",
-        "Shapes, transposes, operation count and outer products of one product",
-    ),
-    ConceptExercise(
-        "performance_intensity",
-        "performance",
-        "FLOPs, bytes and arithmetic intensity of a layer; a rate off by two",
-    ),
-)
 
 def get_exercise(name: str) -> Exercise:
     """Return the exercise called ``name``.
