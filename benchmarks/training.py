@@ -10,7 +10,10 @@ harness of :mod:`benchmarks.dense`: medians over rounds, torch in alternating bl
 
 - ``step``: one training step, forward, loss, backward and SGD update (lr 0.1,
   momentum 0.9), of a ``in-hidden-10`` ReLU network on one fixed batch: ``tinytorch``
-  (``Sequential`` + ``SoftmaxCrossEntropy`` + ``SGD``) against ``torch``
+  (``Sequential`` + ``SoftmaxCrossEntropy`` + ``SGD``, with ``backward(...,
+  input_grad=False)``: no gradient for the data, the work torch does) and
+  ``tinytorch_dx`` (the same step computing dL/dx too, as the plain
+  ``model.backward(grad)``) against ``torch``
   (``torch.nn.Linear`` + ``CrossEntropyLoss`` + ``torch.optim.SGD``) starting from the
   same weights, in float32. Before timing, one step of each is compared: the same loss,
   the same gradients.
@@ -94,11 +97,21 @@ def make_step_candidates(
     def ours() -> float:
         loss = loss_fn(model(x), y)
         opt.zero_grad()
-        model.backward(loss_fn.backward())
+        # The input is data: like torch for an input without requires_grad, skip dL/dx.
+        model.backward(loss_fn.backward(), input_grad=False)
         opt.step()
         return loss
 
-    candidates: dict[str, Callable[[], Any]] = {"tinytorch": ours}
+    def ours_with_input_grad() -> float:
+        loss = loss_fn(model(x), y)
+        opt.zero_grad()
+        model.backward(loss_fn.backward())  # the snippet: dL/dx computed too
+        opt.step()
+        return loss
+
+    candidates: dict[str, Callable[[], Any]] = {
+        "tinytorch": ours, "tinytorch_dx": ours_with_input_grad,
+    }
     differences: dict[str, float] = {}
     if torch is not None:
         net = torch.nn.Sequential(
@@ -287,13 +300,13 @@ def format_table(result: dict[str, Any]) -> str:
         f"{env.get('loadavg_1min_at_end')} at end; {result['settings']['rounds']} interleaved "
         f"rounds, medians in microseconds",
         "",
-        f"{'one training step':>28} {'tinytorch':>10} {'torch':>10} {'ratio':>7}",
+        f"{'one training step':>28} {'tinytorch':>10} {'+dL/dx':>10} {'torch':>10} {'ratio':>7}",
     ]
     for case in result["steps"]:
         m = case["median_us"]
         torch_us = f"{m['torch']:10.1f}" if "torch" in m else f"{'-':>10}"
         ratio = f"{case['tinytorch_over_torch']:7.2f}" if "tinytorch_over_torch" in case else f"{'-':>7}"
-        lines.append(f"{case['label']:>28} {m['tinytorch']:10.1f} {torch_us} {ratio}")
+        lines.append(f"{case['label']:>28} {m['tinytorch']:10.1f} {m['tinytorch_dx']:10.1f} {torch_us} {ratio}")
         if case["first_step_abs_diff"]:
             diffs = ", ".join(f"{k} {v:.1e}" for k, v in case["first_step_abs_diff"].items())
             lines.append(f"{'':>28} first step vs torch, max abs difference: {diffs}")
