@@ -276,7 +276,7 @@ class Dense(Module):
         - :math:`\partial L/\partial x = G W^\top` is returned, shaped like ``x``.
 
         Gradients accumulate, as in PyTorch: a second backward pass adds to ``.grad``;
-        :meth:`~tinytorch_layers.SGD.zero_grad` resets them. The input is the array
+        ``SGD.zero_grad()`` resets them. The input is the array
         :meth:`forward` kept in ``last_input``, not a copy: changing that array in place
         between the two calls changes the gradient.
 
