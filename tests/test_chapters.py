@@ -15,8 +15,8 @@ MIN_EXAMPLES = 5
 # Coding exercises have a workspace file and live in the registry; any other exercise in
 # a chapter is conceptual (predict, count, derive, find the bug), answered in its solution.
 CODING_EXERCISES = {exercise.name for exercise in EXERCISES}
-# Chapters whose conceptual exercises are in place (issue 10 asks for one in every chapter).
-CHAPTERS_WITH_CONCEPTUAL_EXERCISES = ["matmul", "performance"]
+# Every content chapter has at least one conceptual exercise.
+CHAPTERS_WITH_CONCEPTUAL_EXERCISES = CONTENT_CHAPTERS
 
 
 def conceptual_exercises(text: str) -> dict[str, str]:
