@@ -1,4 +1,4 @@
-"""Activations against their closed forms, and stable at extreme inputs."""
+"""Activations against their closed forms, stable at extreme inputs; their backward passes."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from contextlib import contextmanager
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tinytorch_layers import ReLU, Sigmoid, Softmax, Tanh, Tensor
+from tinytorch_layers import ReLU, Sigmoid, Softmax, Tanh, Tensor, numerical_gradient, relative_error
 
 RNG = np.random.default_rng(0)
 MODERATE = (RNG.standard_normal((4, 5)) * 5).astype(np.float64)  # |x| up to ~15
@@ -212,3 +214,72 @@ def test_nan_in_a_softmax_row_stays_in_that_row():
     p = Softmax()(np.array([[np.nan, 1.0], [0.0, 1.0]])).data
     assert np.all(np.isnan(p[0]))
     np.testing.assert_allclose(p[1].sum(), 1.0)
+
+
+# --- backward -----------------------------------------------------------------------
+
+BACKWARD_CHECKED = settings(max_examples=25, deadline=None, derandomize=True, database=None)
+ACTIVATIONS = {"relu": ReLU, "sigmoid": Sigmoid, "tanh": Tanh, "softmax": Softmax,
+               "softmax_axis0": lambda: Softmax(axis=0)}
+activation_cases = st.tuples(
+    st.sampled_from(sorted(ACTIVATIONS)),
+    st.integers(0, 2**16),
+    st.one_of(st.tuples(st.integers(1, 7)), st.tuples(st.integers(1, 5), st.integers(1, 5))),
+)
+
+
+@BACKWARD_CHECKED
+@given(activation_cases)
+def test_backward_matches_central_differences(case):
+    name, seed, shape = case
+    if name == "softmax_axis0" and len(shape) == 1:
+        shape = (shape[0], 2)
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal(shape) * 3
+    if name == "relu":  # keep away from the kink at 0, where no derivative exists
+        x = np.where(np.abs(x) < 1e-3, 0.5, x)
+    g = rng.standard_normal(shape)
+    module = ACTIVATIONS[name]()
+    module(x)
+    grad = module.backward(g)
+    assert isinstance(grad, Tensor) and grad.shape == x.shape and grad.dtype == np.float64
+    numeric = numerical_gradient(lambda v: float(np.sum(ACTIVATIONS[name]()(v).data * g)), x)
+    assert relative_error(grad.data, numeric) < 1e-6
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_backward_is_finite_and_silent_at_extreme_inputs(name):
+    x = np.stack([EXTREMES, EXTREMES[::-1]])
+    module = ACTIVATIONS[name]()
+    with no_overflow_and_no_warning():
+        module(x)
+        grad = module.backward(np.ones_like(x)).data
+    assert np.all(np.isfinite(grad))
+
+
+def test_softmax_backward_is_the_full_jacobian_product():
+    rng = np.random.default_rng(1)
+    x, g = rng.standard_normal((3, 4)), rng.standard_normal((3, 4))
+    softmax = Softmax()
+    s = softmax(x).data
+    grad = softmax.backward(g).data
+    for row in range(3):
+        jacobian = np.diag(s[row]) - np.outer(s[row], s[row])
+        np.testing.assert_allclose(grad[row], jacobian.T @ g[row], rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize("name", sorted(ACTIVATIONS))
+def test_backward_before_forward_and_wrong_shapes_are_clear_errors(name):
+    module = ACTIVATIONS[name]()
+    with pytest.raises(RuntimeError, match="needs a forward pass first"):
+        module.backward(np.ones((2, 3)))
+    module(np.ones((2, 3)))
+    with pytest.raises(ValueError, match=r"output's shape \(2, 3\), got shape \(3, 2\)"):
+        module.backward(np.ones((3, 2)))
+
+
+def test_float32_backward_stays_float32():
+    for name in sorted(ACTIVATIONS):
+        module = ACTIVATIONS[name]()
+        module(np.ones((2, 3), dtype=np.float32))
+        assert module.backward(np.ones((2, 3), dtype=np.float32)).dtype == np.float32, name

@@ -29,7 +29,8 @@ from tinytorch_layers.exercises.cli import main
 from tinytorch_layers.exercises.source import BEGIN_MARKER, END_MARKER, reference_object
 
 NAMES = [exercise.name for exercise in EXERCISES]
-BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "xavier_uniform", "softmax"]
+BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "xavier_uniform", "softmax",
+              "dense_backward", "tanh_backward", "cross_entropy", "sgd_momentum"]
 
 
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -225,7 +226,8 @@ def test_list_shows_the_exercises_in_book_order_with_their_chapter(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[1] for line in lines] == BOOK_ORDER
     chapters = [line.split("chapter ")[1].split()[0] for line in lines]
-    assert chapters == ["matmul", "dense", "dense", "dense", "initialization", "activations"]
+    assert chapters == ["matmul", "dense", "dense", "dense", "initialization", "activations",
+                        "backprop", "backprop", "training", "training"]
 
 
 def test_help_describes_the_commands(capsys):
@@ -249,7 +251,7 @@ def test_fresh_workspace_fails_every_exercise_as_not_started(tmp_path):
     result = run_cli("check", work)
     assert result.returncode == 1
     assert verdicts(result.stdout) == dict.fromkeys(BOOK_ORDER, "not started")
-    assert result.stdout.strip().splitlines()[-1] == "0 passed, 0 failed, 6 not started"
+    assert result.stdout.strip().splitlines()[-1] == f"0 passed, 0 failed, {len(BOOK_ORDER)} not started"
     assert snapshot(work) == before
 
 
@@ -260,7 +262,7 @@ def test_reference_workspace_passes_every_exercise(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert verdicts(result.stdout) == dict.fromkeys(BOOK_ORDER, "passed")
     assert "matmul          passed (" in result.stdout
-    assert result.stdout.strip().splitlines()[-1] == "6 passed, 0 failed, 0 not started"
+    assert result.stdout.strip().splitlines()[-1] == f"{len(BOOK_ORDER)} passed, 0 failed, 0 not started"
     assert snapshot(tmp_path) == before  # byte-identical, and no __pycache__ or other new file
 
 
@@ -284,7 +286,7 @@ def test_a_wrong_solution_is_reported_with_its_first_failing_example_and_line(tm
     line = next(i for i, text in enumerate(wrong.splitlines(), 1) if text.strip() == ">>> matmul(A, B)")
     assert f"first failing example (matmul, matmul.py:{line}):" in result.stdout
     assert "array([[19., 43.]," in result.stdout  # what the wrong code gave
-    assert result.stdout.strip().splitlines()[-1] == "5 passed, 1 failed, 0 not started"
+    assert result.stdout.strip().splitlines()[-1] == f"{len(BOOK_ORDER) - 1} passed, 1 failed, 0 not started"
 
 
 def test_unknown_exercise_name_is_a_usage_error(tmp_path):
@@ -366,6 +368,9 @@ ROBUSTNESS = {
     ),
     "softmax": (stub_source("softmax") + 'raise RuntimeError("broken at import")\n', "failed",
                 "RuntimeError: broken at import"),
+    # the learning exercises, solved: their verdicts must not be disturbed by the others
+    **{name: (solution_source(name), "passed", f"{name:<14}  passed")
+       for name in ("dense_backward", "tanh_backward", "cross_entropy", "sgd_momentum")},
 }
 
 
@@ -378,7 +383,7 @@ def test_check_reports_every_kind_of_broken_file_and_changes_nothing(tmp_path):
     assert verdicts(result.stdout) == {name: status for name, (_, status, _) in ROBUSTNESS.items()}
     for name, (_, _, fragment) in ROBUSTNESS.items():
         assert fragment in result.stdout, f"{name}: {fragment!r} not in\n{result.stdout}"
-    assert result.stdout.strip().splitlines()[-1] == "1 passed, 5 failed, 0 not started"
+    assert result.stdout.strip().splitlines()[-1] == "5 passed, 5 failed, 0 not started"
     assert "Traceback" not in result.stderr  # the checker itself did not crash
     assert snapshot(tmp_path) == before
 

@@ -79,3 +79,28 @@ def test_len_indexing_iteration():
 def test_non_callable_is_a_type_error_naming_item(bad):
     with pytest.raises(TypeError, match=rf"item 1 is {bad!r}"):
         Sequential(ReLU(), bad)
+
+
+# --- backward -----------------------------------------------------------------------
+
+
+def test_backward_runs_the_chain_rule_in_reverse():
+    from tinytorch_layers import Tanh, numerical_gradient, relative_error
+
+    rng = np.random.default_rng(0)
+    net = Sequential(Dense(5, 4, rng=1, dtype=np.float64), Tanh(), Dense(4, 3, rng=2, dtype=np.float64))
+    x, g = rng.standard_normal((6, 5)), rng.standard_normal((6, 3))
+    net(x)
+    grad_x = net.backward(g)
+    numeric = numerical_gradient(lambda v: float(np.sum(net(v).data * g)), x)
+    assert relative_error(grad_x.data, numeric) < 1e-6
+    # the last layer's weight gradient is (its input).T @ g: the Tanh output
+    hidden = np.tanh(x @ net[0].weights.data + net[0].bias.data)
+    np.testing.assert_allclose(net[2].weights.grad, hidden.T @ g, rtol=1e-12)
+
+
+def test_backward_through_a_plain_function_is_a_type_error_naming_it():
+    net = Sequential(Dense(2, 2, rng=0), np.tanh)
+    net(np.ones((1, 2)))
+    with pytest.raises(TypeError, match=r"module 1 \(<ufunc 'tanh'>\) has no backward"):
+        net.backward(np.ones((1, 2)))

@@ -182,3 +182,29 @@ def test_len_and_indexing():
     assert isinstance(row, Tensor)
     np.testing.assert_array_equal(row.data, LEFT[1])
     assert isinstance(t[0, 1], Tensor) and float(t[0, 1].data) == -2.0
+
+
+# --- gradients ----------------------------------------------------------------------
+
+
+def test_grad_is_none_until_filled_for_every_way_of_making_a_tensor():
+    assert Tensor([1.0]).grad is None
+    assert (Tensor([1.0]) + 1).grad is None  # made by _wrap
+    assert Tensor([[1.0, 2.0]])[0].grad is None
+
+
+def test_accumulate_grad_stores_then_adds_in_the_tensor_dtype():
+    t = Tensor(np.zeros((2, 2), dtype=np.float32))
+    first = np.ones((2, 2), dtype=np.float32)
+    t.accumulate_grad(first)
+    assert t.grad is first  # a fresh gradient is stored without a copy
+    t.accumulate_grad(np.full((2, 2), 2.0))  # float64 in, float32 kept
+    assert t.grad.dtype == np.float32 and t.grad.tolist() == [[3.0, 3.0], [3.0, 3.0]]
+    with pytest.raises(ValueError, match=r"gradient of shape \(4,\) does not match the tensor's shape \(2, 2\)"):
+        t.accumulate_grad(np.ones(4))
+
+
+def test_a_float64_first_gradient_is_converted():
+    t = Tensor(np.zeros(3, dtype=np.float32))
+    t.accumulate_grad(np.ones(3))
+    assert t.grad.dtype == np.float32

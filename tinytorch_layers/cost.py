@@ -10,9 +10,12 @@ from .tensor import DEFAULT_DTYPE
 
 __all__ = [
     "MemoryEstimate",
+    "TrainingMemoryEstimate",
+    "dense_backward_flops",
     "dense_forward_flops",
     "dense_memory_bytes",
     "dense_parameter_count",
+    "dense_training_memory_bytes",
 ]
 
 
@@ -98,4 +101,87 @@ def dense_memory_bytes(
         weights=input_size * output_size * itemsize,
         bias=output_size * itemsize if use_bias else 0,
         output=batch_size * output_size * itemsize,
+    )
+
+
+def dense_backward_flops(
+    batch_size: int, input_size: int, output_size: int, use_bias: bool = True
+) -> int:
+    """Floating-point operations of a Dense backward pass: ``4 * batch * in * out (+ batch * out)``.
+
+    Two matrix products, each the size of the forward one: ``x.T @ G`` for the weight
+    gradient and ``G @ W.T`` for the input gradient, ``2 * batch * in * out`` each. The
+    bias gradient sums ``G`` over the batch, ``batch * out`` additions, counted here
+    (unlike the bias of the forward pass) because the formula asks for it separately.
+    So backward costs about twice the forward pass.
+
+    Examples:
+        >>> dense_backward_flops(4, 3, 2)  # 2 * 48 for the products, 4 * 2 for the bias
+        104
+        >>> dense_backward_flops(256, 784, 512, use_bias=False) == 2 * dense_forward_flops(256, 784, 512)
+        True
+        >>> dense_backward_flops(256, 784, 512)
+        411172864
+    """
+    products = 4 * batch_size * input_size * output_size
+    return products + (batch_size * output_size if use_bias else 0)
+
+
+class TrainingMemoryEstimate(NamedTuple):
+    """Bytes a Dense layer holds while it trains, array by array.
+
+    Attributes:
+        parameters: The weights and bias.
+        gradients: Their ``.grad`` arrays, the same size.
+        momentum: SGD's velocity buffers, the same size again (0 without momentum).
+        activations: The input kept by the forward pass for the backward pass.
+
+    Examples:
+        >>> estimate = TrainingMemoryEstimate(parameters=32, gradients=32, momentum=0, activations=48)
+        >>> estimate.total
+        112
+    """
+
+    parameters: int
+    gradients: int
+    momentum: int
+    activations: int
+
+    @property
+    def total(self) -> int:
+        """The sum of the four parts."""
+        return self.parameters + self.gradients + self.momentum + self.activations
+
+
+def dense_training_memory_bytes(
+    batch_size: int,
+    input_size: int,
+    output_size: int,
+    dtype: Any = DEFAULT_DTYPE,
+    use_bias: bool = True,
+    momentum: bool = True,
+) -> TrainingMemoryEstimate:
+    """Bytes of one Dense layer during training: parameters, gradients, momentum, kept input.
+
+    Training keeps more than inference: each parameter gets a gradient of its own size,
+    SGD with momentum one velocity buffer more, and the forward pass keeps its input
+    (``batch * input_size`` values) until the backward pass has used it. Outputs and
+    temporary arrays, which come and go within one step, are left out.
+
+    Examples:
+        >>> estimate = dense_training_memory_bytes(256, 784, 512)
+        >>> estimate
+        TrainingMemoryEstimate(parameters=1607680, gradients=1607680, momentum=1607680, activations=802816)
+        >>> estimate.total
+        5625856
+        >>> dense_training_memory_bytes(256, 784, 512, momentum=False).momentum
+        0
+    """
+    itemsize = np.dtype(dtype).itemsize
+    parameter_bytes = dense_parameter_count(input_size, output_size, use_bias) * itemsize
+    return TrainingMemoryEstimate(
+        parameters=parameter_bytes,
+        gradients=parameter_bytes,
+        momentum=parameter_bytes if momentum else 0,
+        activations=batch_size * input_size * itemsize,
     )

@@ -71,6 +71,25 @@ def _x_times_w(x: np.ndarray, w: np.ndarray) -> np.ndarray:
     return np.dot(x, w)
 
 
+def _xt_times_g(x: np.ndarray, g: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """Return ``x.T @ g`` in the memory order of ``like`` (the weights); same values.
+
+    The weight gradient is later combined elementwise with the weights (the SGD update);
+    arrays of the same memory order are walked in one pass, mixed orders by strides. For
+    column-major weights the product is computed as ``(g.T @ x).T``, which is column-major.
+
+    Examples:
+        >>> x, g = np.arange(6.0).reshape(3, 2), np.ones((3, 4))
+        >>> w = np.asfortranarray(np.zeros((2, 4)))
+        >>> grad_w = _xt_times_g(x, g, like=w)
+        >>> bool(np.array_equal(grad_w, x.T @ g)), grad_w.flags.f_contiguous
+        (True, True)
+    """
+    if like.flags.f_contiguous and not like.flags.c_contiguous:
+        return np.dot(g.T, x).T
+    return np.dot(x.T, g)
+
+
 class Dense(Module):
     r"""A fully connected layer: :math:`y = xW + b`.
 
@@ -114,6 +133,9 @@ class Dense(Module):
         >>> layer.parameter_count
         7850
     """
+
+    #: The input of the last :meth:`forward`, which :meth:`backward` needs; None before.
+    last_input: np.ndarray | None = None
 
     def __init__(
         self,
@@ -210,6 +232,7 @@ class Dense(Module):
                 f"Dense expected {self.input_size} input features, got {data.shape[-1]} "
                 f"(input shape {data.shape})"
             )
+        self.last_input = data  # kept for backward (a reference, not a copy)
         # BEGIN SOLUTION
         if self.use_naive_matmul:
             out = matmul(data.reshape(-1, self.input_size), self.weights.data)
@@ -219,6 +242,101 @@ class Dense(Module):
         if self.bias is not None:
             out += self.bias.data  # broadcast over the batch; in place, no extra array
         return Tensor._wrap(out)
+        # END SOLUTION
+
+    def backward(self, grad_output: Any) -> Tensor:
+        r"""Backpropagate through :math:`y = xW + b`: fill the parameter grads, return dL/dx.
+
+        With :math:`G = \partial L/\partial y` for the input :math:`x` of the last
+        :meth:`forward` (one row per sample):
+
+        - :math:`\partial L/\partial W = x^\top G` is added to ``weights.grad``,
+        - :math:`\partial L/\partial b = \sum_{\text{rows}} G` is added to ``bias.grad``,
+        - :math:`\partial L/\partial x = G W^\top` is returned, shaped like ``x``.
+
+        Gradients accumulate, as in PyTorch: a second backward pass adds to ``.grad``;
+        :meth:`~tinytorch_layers.SGD.zero_grad` resets them. The input is the array
+        :meth:`forward` kept in ``last_input``, not a copy: changing that array in place
+        between the two calls changes the gradient.
+
+        Args:
+            grad_output: dL/dy, of the shape the last forward pass returned:
+                ``(batch, output_size)``, or ``(output_size,)`` for one sample.
+
+        Returns:
+            A Tensor dL/dx of the input's shape.
+
+        Raises:
+            RuntimeError: No forward pass has run yet.
+            ValueError: ``grad_output`` does not have the output's shape.
+
+        Examples:
+            >>> layer = Dense(3, 2)
+            >>> layer.weights = Tensor([[1.0, 0.0], [0.0, 1.0], [2.0, -1.0]])
+            >>> layer.bias = Tensor([0.5, -0.5])
+            >>> x = Tensor([[1, 2, 3], [0, -1, 2]])
+            >>> y = layer(x)
+            >>> grad_x = layer.backward(Tensor([[1, 2], [0, 1]]))  # G = dL/dy
+            >>> grad_x.data.tolist()  # G @ W.T
+            [[1.0, 2.0, 0.0], [0.0, 1.0, -1.0]]
+            >>> layer.weights.grad.tolist()  # x.T @ G: shaped like W
+            [[1.0, 2.0], [2.0, 3.0], [3.0, 8.0]]
+            >>> layer.bias.grad.tolist()  # G summed over the batch
+            [1.0, 3.0]
+            >>> y = layer(Tensor([1, 2, 3]))  # one sample: no batch axis
+            >>> layer.backward(Tensor([1, 0])).data.tolist()
+            [1.0, 0.0, 2.0]
+            >>> layer.bias.grad.tolist()  # accumulated: [1, 3] + [1, 0]
+            [2.0, 3.0]
+
+            Checked against central differences in float64:
+
+            >>> from tinytorch_layers import numerical_gradient, relative_error
+            >>> rng = np.random.default_rng(0)
+            >>> layer = Dense(4, 3, rng=1, dtype=np.float64)
+            >>> x, g = rng.standard_normal((5, 4)), rng.standard_normal((5, 3))
+            >>> y = layer(x)
+            >>> grad_x = layer.backward(g).data
+            >>> w, b = layer.weights.data, layer.bias.data
+            >>> loss = lambda x, w: float(np.sum((x @ w + b) * g))  # dL/dy = g
+            >>> bool(relative_error(grad_x, numerical_gradient(lambda v: loss(v, w), x)) < 1e-8)
+            True
+            >>> bool(relative_error(layer.weights.grad,
+            ...                     numerical_gradient(lambda v: loss(x, v), w)) < 1e-8)
+            True
+            >>> layer.backward(np.ones((5, 4)))
+            Traceback (most recent call last):
+            ...
+            ValueError: Dense.backward expected grad_output of shape (5, 3) (the output's shape for input shape (5, 4)), got shape (5, 4)
+        """
+        x = self.last_input
+        if x is None:
+            raise RuntimeError(
+                "Dense.backward needs the input of a forward pass: call the layer first"
+            )
+        grad = grad_output.data if isinstance(grad_output, Tensor) else _to_array(grad_output)
+        expected = x.shape[:-1] + (self.output_size,)
+        if grad.shape != expected:
+            raise ValueError(
+                f"Dense.backward expected grad_output of shape {expected} (the output's shape "
+                f"for input shape {x.shape}), got shape {grad.shape}"
+            )
+        # One row per sample, so that a single sample is a batch of one.
+        x_rows = x.reshape(-1, self.input_size)
+        grad_rows = grad.reshape(-1, self.output_size)
+        w = self.weights.data
+        # Tensor.accumulate_grad adds to .grad, or stores the first gradient there.
+        # BEGIN SOLUTION
+        if self.use_naive_matmul:
+            grad_w = matmul(x_rows.T, grad_rows)
+            grad_x = matmul(grad_rows, w.T)
+        else:
+            grad_w = _xt_times_g(x_rows, grad_rows, like=w)  # x.T @ G
+            grad_x = np.dot(grad_rows, w.T)  # G @ W.T
+        self.weights.accumulate_grad(grad_w)
+        if self.bias is not None:
+            self.bias.accumulate_grad(grad_rows.sum(axis=0))
+        return Tensor._wrap(grad_x.reshape(x.shape))
         # END SOLUTION
 
     def parameters(self) -> list[Tensor]:

@@ -12,8 +12,8 @@ __all__ = ["Module"]
 class Module:
     """A callable layer: ``module(x)`` runs ``module.forward(x)``.
 
-    Subclasses override :meth:`forward`; those with learnable arrays also override
-    :meth:`parameters`.
+    Subclasses override :meth:`forward`; those that can be trained also override
+    :meth:`backward`, and those with learnable arrays :meth:`parameters`.
 
     Examples:
         >>> class Double(Module):
@@ -29,6 +29,10 @@ class Module:
 
     def __call__(self, x: Any) -> Tensor:
         return self.forward(x)
+
+    def backward(self, grad_output: Any) -> Tensor:
+        """Given dL/d(output) of the last forward pass, fill parameter grads, return dL/d(input)."""
+        raise NotImplementedError(f"{type(self).__name__} does not define backward()")
 
     def parameters(self) -> list[Tensor]:
         """The learnable Tensors of this module, in a fixed order (none by default)."""

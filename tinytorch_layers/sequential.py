@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
+
 from .module import Module
 from .tensor import Tensor
 
@@ -47,6 +49,43 @@ class Sequential(Module):
         for module in self.modules:
             x = module(x)
         return x
+
+    def backward(self, grad_output: Any) -> Tensor:
+        """Run every module's ``backward`` from last to first: the chain rule.
+
+        Each module turns the gradient with respect to its output into the gradient with
+        respect to its input, and the latter is the former for the module before it.
+
+        Args:
+            grad_output: dL/d(output of the last module), shaped like the last output.
+
+        Returns:
+            dL/d(input of the first module), shaped like that input.
+
+        Raises:
+            TypeError: A module has no ``backward`` (a plain function, say).
+
+        Examples:
+            >>> from tinytorch_layers import Dense, ReLU
+            >>> net = Sequential(Dense(4, 5, rng=0), ReLU(), Dense(5, 3, rng=1))
+            >>> y = net(np.ones((2, 4), dtype=np.float32))
+            >>> grad_x = net.backward(np.ones((2, 3), dtype=np.float32))
+            >>> grad_x.shape, [p.grad.shape for p in net.parameters()]
+            ((2, 4), [(4, 5), (5,), (5, 3), (3,)])
+            >>> Sequential(abs).backward(np.ones(3))
+            Traceback (most recent call last):
+            ...
+            TypeError: Sequential.backward: module 0 (<built-in function abs>) has no backward()
+        """
+        for position in range(len(self.modules) - 1, -1, -1):
+            module = self.modules[position]
+            backward = getattr(module, "backward", None)
+            if not callable(backward):
+                raise TypeError(
+                    f"Sequential.backward: module {position} ({module!r}) has no backward()"
+                )
+            grad_output = backward(grad_output)
+        return grad_output
 
     def parameters(self) -> list[Tensor]:
         """The parameters of every module, in order."""

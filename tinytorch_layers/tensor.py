@@ -55,6 +55,12 @@ class Tensor:
         data: Nested lists, an ndarray, a scalar or another Tensor.
         dtype: Convert to this dtype instead of applying the rules above.
 
+    Attributes:
+        data: The underlying ndarray.
+        grad: ``None`` until a backward pass fills it, then the gradient of the loss with
+            respect to this tensor: an ndarray of the same shape and dtype, to which later
+            backward passes add (see :meth:`accumulate_grad`).
+
     Raises:
         ValueError: ``data`` is a ragged nested list.
         TypeError: ``data`` is not numeric (strings, objects, complex numbers).
@@ -71,21 +77,60 @@ class Tensor:
         ValueError: Tensor data is ragged: every row must have the same length (...)
     """
 
-    __slots__ = ("data",)
+    __slots__ = ("data", "grad")
     # Makes ``ndarray + Tensor`` call Tensor.__radd__ instead of numpy's own loop.
     __array_priority__ = 1000
 
     data: np.ndarray
+    #: The gradient of a loss with respect to this tensor: ``None`` until a backward pass
+    #: fills it, then an ndarray of the tensor's shape and dtype. Backward passes add to it
+    #: (as in PyTorch), so two passes without a reset give twice the gradient.
+    grad: np.ndarray | None
 
     def __init__(self, data: TensorLike, dtype: Any = None) -> None:
         self.data = _to_array(data, dtype)
+        self.grad = None
 
     @classmethod
     def _wrap(cls, array: np.ndarray) -> Tensor:
         """Wrap an ndarray that is already valid, skipping conversion (the fast path)."""
         tensor = object.__new__(cls)
         tensor.data = array
+        tensor.grad = None
         return tensor
+
+    def accumulate_grad(self, gradient: np.ndarray) -> None:
+        """Add ``gradient`` to :attr:`grad`, or store it there if ``grad`` is None.
+
+        The gradient is converted to this tensor's dtype. A first gradient is stored
+        without a copy when it already has the right dtype, so the caller must pass an
+        array that nothing else will change (a fresh result, as backward passes make).
+
+        Raises:
+            ValueError: ``gradient`` does not have this tensor's shape.
+
+        Examples:
+            >>> w = Tensor([[1.0, 2.0]])
+            >>> print(w.grad)
+            None
+            >>> w.accumulate_grad(np.array([[0.5, 0.5]]))
+            >>> w.accumulate_grad(np.array([[0.5, 1.5]]))  # backward passes add up
+            >>> w.grad.tolist(), w.grad.dtype
+            ([[1.0, 2.0]], dtype('float32'))
+            >>> w.accumulate_grad(np.ones(2))
+            Traceback (most recent call last):
+            ...
+            ValueError: gradient of shape (2,) does not match the tensor's shape (1, 2)
+        """
+        if gradient.shape != self.data.shape:
+            raise ValueError(
+                f"gradient of shape {gradient.shape} does not match the tensor's shape "
+                f"{self.data.shape}"
+            )
+        if self.grad is None:
+            self.grad = gradient.astype(self.data.dtype, copy=False)
+        else:
+            self.grad += gradient  # in place: no new array per backward pass
 
     @property
     def shape(self) -> tuple[int, ...]:

@@ -92,6 +92,34 @@ EXERCISES: tuple[Exercise, ...] = (
         "activations",
         "Softmax.forward, max-subtracted so it cannot overflow",
     ),
+    Exercise(
+        "dense_backward",
+        "tinytorch_layers.dense",
+        ("Dense.backward",),
+        "backprop",
+        "Dense.backward: dW = x.T @ G, db = sum of G, dx = G @ W.T",
+    ),
+    Exercise(
+        "tanh_backward",
+        "tinytorch_layers.activations",
+        ("Tanh.backward",),
+        "backprop",
+        "Tanh.backward from the saved output, checked against numerical_gradient",
+    ),
+    Exercise(
+        "cross_entropy",
+        "tinytorch_layers.losses",
+        ("SoftmaxCrossEntropy.forward", "SoftmaxCrossEntropy.backward"),
+        "training",
+        "SoftmaxCrossEntropy: the loss by log-sum-exp and its gradient (s - onehot) / N",
+    ),
+    Exercise(
+        "sgd_momentum",
+        "tinytorch_layers.optim",
+        ("SGD.step",),
+        "training",
+        "SGD.step with weight decay and momentum, PyTorch's rule",
+    ),
 )
 
 

@@ -1,0 +1,70 @@
+"""numerical_gradient and relative_error: exact cases, float64, and their errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tinytorch_layers import Tensor, numerical_gradient, relative_error
+
+
+def test_quadratic_form_gradient():
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((4, 4))
+    x = rng.standard_normal(4)
+    numeric = numerical_gradient(lambda v: float(v @ a @ v), x)
+    assert relative_error(numeric, (a + a.T) @ x) < 1e-9
+
+
+def test_works_in_float64_on_a_copy_and_keeps_the_shape():
+    x = np.array([[1.0, 2.0], [3.0, 4.0]], dtype=np.float32)
+    seen = []
+
+    def f(v):
+        seen.append(v.dtype)
+        return float(np.sum(np.sin(v)))
+
+    grad = numerical_gradient(f, x)
+    assert grad.shape == (2, 2) and grad.dtype == np.float64
+    assert set(seen) == {np.dtype(np.float64)} and len(seen) == 2 * x.size
+    assert x.tolist() == [[1.0, 2.0], [3.0, 4.0]]  # not modified
+    np.testing.assert_allclose(grad, np.cos(x.astype(np.float64)), rtol=1e-8)
+
+
+def test_accepts_tensors_and_scalar_outputs_of_any_kind():
+    grad = numerical_gradient(lambda v: Tensor(np.sum(v ** 3)), Tensor([1.0, 2.0]))
+    np.testing.assert_allclose(grad, [3.0, 12.0], rtol=1e-8)
+    grad = numerical_gradient(lambda v: np.array([[v.sum()]]), [1.0, 2.0])
+    np.testing.assert_allclose(grad, [1.0, 1.0], rtol=1e-8)
+
+
+def test_float32_evaluation_is_far_worse_than_float64():
+    # Why the check is made in float64: the same differences taken in float32 rounding.
+    x = np.array([0.3, -1.2, 2.0])
+    exact = np.cos(x)
+    good = numerical_gradient(lambda v: float(np.sum(np.sin(v))), x)
+    bad = numerical_gradient(lambda v: float(np.sum(np.sin(v.astype(np.float32)))), x)
+    assert relative_error(good, exact) < 1e-8
+    assert relative_error(bad, exact) > 1e-3
+
+
+@pytest.mark.parametrize("eps", [0, -1e-6, float("nan"), "1e-6", True])
+def test_bad_eps_is_refused(eps):
+    with pytest.raises(ValueError, match="eps must be a positive number"):
+        numerical_gradient(lambda v: float(v.sum()), np.ones(2), eps=eps)
+
+
+def test_f_must_return_one_number():
+    with pytest.raises(ValueError, match=r"returned shape \(3,\)"):
+        numerical_gradient(lambda v: v, np.ones(3))
+
+
+def test_relative_error_properties():
+    a = np.array([1.0, -2.0, 3.0])
+    assert relative_error(a, a) == 0.0
+    assert relative_error(np.zeros(3), np.zeros(3)) == 0.0
+    assert relative_error(a, -a) == pytest.approx(1.0)
+    assert relative_error(1e-9 * a, 1e-9 * (a + 1e-6)) == pytest.approx(relative_error(a, a + 1e-6))
+    assert relative_error(Tensor(a), a.tolist()) == 0.0
+    with pytest.raises(ValueError, match=r"\(3,\) and \(1, 3\)"):
+        relative_error(a, a[None])

@@ -1,0 +1,109 @@
+r"""Gradients by central differences: an independent check of every backward pass."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from .tensor import Tensor
+
+__all__ = ["numerical_gradient", "relative_error"]
+
+
+def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6) -> np.ndarray:
+    r"""The gradient of a scalar function by central differences, in float64.
+
+    Entry by entry, :math:`\partial f/\partial x_i \approx
+    (f(x + \epsilon e_i) - f(x - \epsilon e_i)) / (2\epsilon)`. The error of this formula
+    shrinks like :math:`\epsilon^2` (truncation), while rounding in :math:`f` adds about
+    :math:`u / \epsilon` (:math:`u` the unit roundoff); in float64 (:math:`u \approx 10^{-16}`)
+    both are small at the default :math:`\epsilon = 10^{-6}`, the step
+    ``torch.autograd.gradcheck`` uses too. In float32 (:math:`u \approx 6 \cdot 10^{-8}`)
+    no step makes both small, which is why the check is made in float64.
+
+    ``f`` is called ``2 * x.size`` times, each time with a float64 array of ``x``'s shape
+    (the same array, changed in place between calls: ``f`` must not keep it).
+
+    Args:
+        f: A function of one array that returns a number (a Python or numpy scalar, or an
+            array with one element).
+        x: The point: an ndarray, a Tensor or nested lists. It is not modified.
+        eps: The step, a positive number.
+
+    Returns:
+        A float64 ndarray of ``x``'s shape.
+
+    Raises:
+        ValueError: ``eps`` is not positive, or ``f`` does not return one number.
+
+    Examples:
+        >>> grad = numerical_gradient(lambda v: float(np.sum(v ** 2)), np.array([1.0, -2.0, 3.0]))
+        >>> np.round(grad, 6).tolist()  # d/dx sum(x^2) = 2x
+        [2.0, -4.0, 6.0]
+        >>> numerical_gradient(lambda v: v * 2, np.ones(2))
+        Traceback (most recent call last):
+        ...
+        ValueError: numerical_gradient needs f to return one number; it returned shape (2,)
+    """
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not eps > 0:
+        raise ValueError(f"eps must be a positive number, got {eps!r}")
+    point = np.array(x.data if isinstance(x, Tensor) else x, dtype=np.float64)  # a copy
+    grad = np.empty_like(point)
+    flat_point, flat_grad = point.reshape(-1), grad.reshape(-1)  # views of the arrays above
+    for i in range(flat_point.size):
+        original = flat_point[i]
+        flat_point[i] = original + eps
+        f_plus = _scalar(f(point))
+        flat_point[i] = original - eps
+        f_minus = _scalar(f(point))
+        flat_point[i] = original
+        flat_grad[i] = (f_plus - f_minus) / (2 * eps)
+    return grad
+
+
+def _scalar(value: Any) -> float:
+    """``value`` as a float if it holds exactly one number, else a ValueError."""
+    array = np.asarray(value.data if isinstance(value, Tensor) else value)
+    if array.size != 1:
+        raise ValueError(
+            f"numerical_gradient needs f to return one number; it returned shape {array.shape}"
+        )
+    return float(array.reshape(()))
+
+
+def relative_error(a: Any, b: Any) -> float:
+    r"""How far two gradients are apart, relative to their size: :math:`\|a-b\| / (\|a\|+\|b\|)`.
+
+    Norms are Euclidean over all entries. The result is 0 for equal arrays (including two
+    zero arrays), at most 1 otherwise, and does not depend on the scale of the gradients.
+    A correct backward pass checked in float64 gives about :math:`10^{-10}`; a wrong one
+    gives something near 1.
+
+    Args:
+        a: A gradient: an ndarray, a Tensor or nested lists.
+        b: Another gradient of the same shape.
+
+    Raises:
+        ValueError: The shapes differ.
+
+    Examples:
+        >>> relative_error(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
+        0.0
+        >>> round(relative_error([3.0, 4.0], [3.0, 4.0 + 1e-5]), 8)
+        1e-06
+        >>> relative_error([1.0, 2.0], [1.0, 2.0, 3.0])
+        Traceback (most recent call last):
+        ...
+        ValueError: relative_error needs arrays of one shape, got (2,) and (3,)
+    """
+    a = np.asarray(a.data if isinstance(a, Tensor) else a, dtype=np.float64)
+    b = np.asarray(b.data if isinstance(b, Tensor) else b, dtype=np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"relative_error needs arrays of one shape, got {a.shape} and {b.shape}")
+    scale = np.linalg.norm(a) + np.linalg.norm(b)
+    if scale == 0:
+        return 0.0
+    return float(np.linalg.norm(a - b) / scale)
