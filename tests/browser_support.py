@@ -28,7 +28,10 @@ ARTIFACTS = ROOT / "_build" / "test-artifacts"
 # The chapters a reader can download and run. The set is fixed by the book's plan; the tests
 # check it against the toctree of the built book so a renamed or dropped chapter is noticed.
 # The API reference is a page of the book but has no notebook.
-NOTEBOOK_CHAPTERS = ("preface", "matmul", "dense", "initialization", "activations", "performance")
+NOTEBOOK_CHAPTERS = (
+    "preface", "matmul", "dense", "activations", "backprop", "gradcheck", "initialization",
+    "training", "performance",
+)
 REFERENCE_PAGES = ("api",)
 
 # Overrides the path of the Chromium binary (Debian's package installs /usr/bin/chromium).
@@ -75,6 +78,16 @@ def book_html_dir(request: pytest.FixtureRequest) -> Path:
 
 # ---------------------------------------------------------------------------------------------
 # Reading the chapters' sources
+
+
+def question_exercise_labels(chapter: str) -> list[str]:
+    """Labels of a chapter's question exercises: ``ex-...`` exercises that the exercise
+    registry does not list (nothing to write, an answer checked by an example)."""
+    from tinytorch_layers.exercises.registry import EXERCISES
+
+    text = (BOOK_SOURCE / f"{chapter}.md").read_text(encoding="utf-8")
+    labels = re.findall(r"^:label: ex-([\w-]+)$", text, flags=re.MULTILINE)
+    return [label for label in labels if label not in {e.name for e in EXERCISES}]
 
 _FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
 

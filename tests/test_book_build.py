@@ -6,7 +6,10 @@ import re
 
 import pytest
 
-CHAPTERS = ["index", "preface", "matmul", "dense", "initialization", "activations", "performance", "api"]
+CHAPTERS = [
+    "index", "preface", "matmul", "dense", "activations", "backprop", "gradcheck",
+    "initialization", "training", "performance", "api",
+]
 
 # Resources a browser loads by itself: scripts, stylesheets, fonts, images, frames.
 # (Plain <a href> links to other sites are fine: nothing is fetched until clicked.)

@@ -10,7 +10,10 @@ import pytest
 from book_build import BOOK_SOURCE
 from tinytorch_layers.exercises.registry import EXERCISES
 
-CONTENT_CHAPTERS = ["matmul", "dense", "initialization", "activations", "performance"]
+CONTENT_CHAPTERS = [
+    "matmul", "dense", "activations", "backprop", "gradcheck", "initialization", "training",
+    "performance",
+]
 MIN_EXAMPLES = 5
 # Coding exercises have a workspace file and live in the registry; any other exercise in
 # a chapter is conceptual (predict, count, derive, find the bug), answered in its solution.
@@ -26,7 +29,7 @@ def conceptual_exercises(text: str) -> dict[str, str]:
     its ``{solution-end}``; it is empty when the exercise has no gated solution.
     """
     found = {}
-    for label in re.findall(r"^:label: ex-(\w+)$", text, flags=re.MULTILINE):
+    for label in re.findall(r"^:label: ex-([\w-]+)$", text, flags=re.MULTILINE):
         if label in CODING_EXERCISES:
             continue
         solution = re.search(
@@ -56,7 +59,7 @@ def test_chapter_ends_with_summary_then_its_exercises(chapter: str) -> None:
     text = (BOOK_SOURCE / f"{chapter}.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     expected_exercises = [e.name for e in EXERCISES if e.chapter == chapter]
-    labels = re.findall(r"^:label: ex-(\w+)$", text, flags=re.MULTILINE)
+    labels = re.findall(r"^:label: ex-([\w-]+)$", text, flags=re.MULTILINE)
     if expected_exercises or labels:  # a chapter may have conceptual exercises only
         assert headings[-2:] == ["Summary", "Exercises"], f"book/{chapter}.md ends with {headings[-2:]}"
         coding = [label for label in labels if label in CODING_EXERCISES]

@@ -29,8 +29,8 @@ from tinytorch_layers.exercises.cli import main
 from tinytorch_layers.exercises.source import BEGIN_MARKER, END_MARKER, reference_object
 
 NAMES = [exercise.name for exercise in EXERCISES]
-BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "xavier_uniform", "softmax",
-              "dense_backward", "tanh_backward", "cross_entropy", "sgd_momentum"]
+BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "softmax",
+              "dense_backward", "tanh_backward", "xavier_uniform", "cross_entropy", "sgd_momentum"]
 
 
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -226,8 +226,8 @@ def test_list_shows_the_exercises_in_book_order_with_their_chapter(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[1] for line in lines] == BOOK_ORDER
     chapters = [line.split("chapter ")[1].split()[0] for line in lines]
-    assert chapters == ["matmul", "dense", "dense", "dense", "initialization", "activations",
-                        "backprop", "backprop", "training", "training"]
+    assert chapters == ["matmul", "dense", "dense", "dense", "activations",
+                        "backprop", "backprop", "initialization", "training", "training"]
 
 
 def test_help_describes_the_commands(capsys):

@@ -18,7 +18,7 @@ import pytest
 
 from book_build import JUPYTEXT_HEADER, REPO_ROOT, build_environment, strict_build_command
 
-CHAPTERS_WITH_DOCTESTS = ["matmul", "dense", "initialization", "activations", "performance"]
+CHAPTERS_WITH_DOCTESTS = ["matmul", "dense", "activations", "initialization", "performance"]
 WRONG_OUTPUT = "'this is not what the example prints'"
 
 FIXTURE_CHAPTER = JUPYTEXT_HEADER + """

@@ -79,13 +79,6 @@ EXERCISES: tuple[Exercise, ...] = (
         "The parameter and FLOP counts of a Dense layer",
     ),
     Exercise(
-        "xavier_uniform",
-        "tinytorch_layers.init",
-        ("xavier_uniform",),
-        "initialization",
-        "Xavier (Glorot) uniform initialisation",
-    ),
-    Exercise(
         "softmax",
         "tinytorch_layers.activations",
         ("Softmax.forward",),
@@ -105,6 +98,13 @@ EXERCISES: tuple[Exercise, ...] = (
         ("Tanh.backward",),
         "backprop",
         "Tanh.backward from the saved output, checked against numerical_gradient",
+    ),
+    Exercise(
+        "xavier_uniform",
+        "tinytorch_layers.init",
+        ("xavier_uniform",),
+        "initialization",
+        "Xavier (Glorot) uniform initialisation",
     ),
     Exercise(
         "cross_entropy",
