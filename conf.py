@@ -92,6 +92,18 @@ html_context = {"default_mode": "light"}
 html_theme_options = {
     "use_download_button": True,
     "show_toc_level": 2,
+    # sphinx-book-theme's theme.conf leaves pydata-sphinx-theme's top navbar empty, so that
+    # only its own article header (sidebar toggle, download menu, search, contents toggle)
+    # is drawn. pydata-sphinx-theme 0.20.0 (pinned by sphinx-book-theme 1.4.0) sets
+    # navbar_persistent = ["search-button-field"] in Python whenever the user's options do
+    # not name it, which overrides theme.conf; the navbar is then rendered after all, with a
+    # second search box and hidden .primary-toggle/.secondary-toggle buttons placed before
+    # the visible ones. Both themes bind their click handlers with
+    # document.querySelector(".primary-toggle"), i.e. to the hidden buttons, so the visible
+    # ones do nothing (upstream: executablebooks/sphinx-book-theme issues 935, 988, 999;
+    # pull request 1000 overrides sections/header.html instead). Naming the option here
+    # stops the injection at its source. tests/test_browser.py clicks the toggles.
+    "navbar_persistent": [],
 }
 html_last_updated_fmt = None
 html_copy_source = True

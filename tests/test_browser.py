@@ -405,3 +405,83 @@ def test_requests_to_other_hosts_are_caught(open_page: PageOpener) -> None:
     visit = open_page("index.html")
     visit.page.evaluate("() => fetch('http://example.com/').catch(() => null)")
     assert visit.offsite_requests == ["http://example.com/"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Navigation at phone, tablet and desktop width
+
+NAVIGATION_WIDTHS = (390, 768, 1366)
+# pydata-sphinx-theme shows the sidebars in place from this width on, and as dialogs below it.
+WIDE_LAYOUT_PX = 992
+
+
+def _click(page, selector: str) -> None:
+    """Click the one visible element ``selector`` names, then move the pointer away so that the
+    tooltip the click leaves behind does not cover the next button."""
+    visible = page.locator(f"{selector} >> visible=true")
+    assert visible.count() == 1, f"{visible.count()} visible elements match {selector!r}"
+    visible.click()
+    page.mouse.move(0, page.viewport_size["height"] - 1)
+
+
+def _close_or_toggle(page, width: int, toggle: str) -> None:
+    """A sidebar shown as a dialog (narrow screens) closes with Escape; a docked one (wide
+    screens) with its toggle."""
+    if width < WIDE_LAYOUT_PX:
+        page.keyboard.press("Escape")
+    else:
+        _click(page, toggle)
+
+
+@pytest.mark.parametrize("width", NAVIGATION_WIDTHS)
+def test_sidebars_open_and_close_and_there_is_one_search_box(open_page: PageOpener, width: int) -> None:
+    visit = open_page("matmul.html", {"width": width, "height": 800})
+    page = visit.page
+    # The book's contents (a link to every other chapter) and this page's contents.
+    contents = page.locator("nav.bd-links")
+    chapter_links = [contents.locator(f'a[href="{name}.html"]') for name in NOTEBOOK_CHAPTERS if name != "matmul"]
+    on_this_page = page.locator("#pst-page-toc-nav")
+
+    def contents_shown() -> bool:
+        return all(link.is_visible() for link in chapter_links)
+
+    if width < WIDE_LAYOUT_PX:
+        assert not contents_shown(), f"{width} px: the contents are shown before the menu button is pressed"
+        _click(page, ".primary-toggle")
+        expect_open = True
+    else:
+        assert contents_shown(), f"{width} px: the contents sidebar is not shown"
+        _click(page, ".primary-toggle")
+        expect_open = False
+    page.wait_for_timeout(300)  # the sidebar's transition
+    assert contents_shown() == expect_open, (
+        f"{width} px: the menu button did not {'open' if expect_open else 'close'} the contents"
+    )
+    _close_or_toggle(page, width, ".primary-toggle")
+    page.wait_for_timeout(300)
+    assert contents_shown() != expect_open, f"{width} px: the contents did not go back as they were"
+
+    if width < WIDE_LAYOUT_PX:
+        assert not on_this_page.is_visible()
+        _click(page, ".secondary-toggle")
+        on_this_page.wait_for(state="visible", timeout=5_000)
+        assert on_this_page.locator("a").first.is_visible(), f"{width} px: 'on this page' shows no link"
+        _close_or_toggle(page, width, ".secondary-toggle")
+        on_this_page.wait_for(state="hidden", timeout=5_000)
+    else:
+        # Docked at this width: shown, and with no dead toggle button beside it.
+        assert on_this_page.is_visible(), f"{width} px: 'on this page' is not shown"
+
+    search = page.locator(".search-button-field, .search-button, input[type=search]").locator("visible=true")
+    assert search.count() == 1, f"{width} px: {search.count()} search boxes or buttons are visible"
+    search.click()
+    page.locator("#pst-search-dialog input").wait_for(state="visible", timeout=5_000)
+    _assert_clean(visit)
+
+
+def test_every_page_links_to_the_contents(chapter: Visit) -> None:
+    """Each page's sidebar lists every chapter (at narrow widths it is what the menu button opens)."""
+    hrefs = chapter.page.eval_on_selector_all("nav.bd-links a", "links => links.map(a => a.getAttribute('href'))")
+    missing = [name for name in PAGES if name != _page_name(chapter) and f"{name}.html" not in hrefs]
+    assert not missing, f"{chapter.url}: the contents sidebar does not link to {missing}"
+    assert chapter.page.locator(".primary-toggle").count() == 1, f"{chapter.url}: not one menu button"
