@@ -56,3 +56,25 @@ def test_math_is_typeset_in_the_build_and_needs_no_script(built_book):
     assert fonts, "the formulas' stylesheet names no font"
     missing = [font for font in fonts if not (built_book / "_static" / font).is_file()]
     assert not missing, f"fonts the formulas need are not in the build: {missing}"
+
+def test_icon_fonts_keep_every_icon_the_pages_use(built_book):
+    """The theme's icon fonts are cut down after the build (book/_ext/icon_font_subset.py):
+    every icon class a page uses must still have its glyph in the solid or regular font."""
+    import sys
+
+    from book_build import BOOK_SOURCE
+    from fontTools.ttLib import TTFont
+
+    sys.path.insert(0, str(BOOK_SOURCE / "_ext"))
+    import icon_font_subset
+
+    fonts = built_book / icon_font_subset.FONT_DIR
+    glyphs = set()
+    for name in ("fa-solid-900.woff2", "fa-regular-400.woff2"):
+        glyphs |= set(TTFont(fonts / name).getBestCmap())
+    names = icon_font_subset.icon_classes(built_book)
+    needed = icon_font_subset.icons_in_use(built_book, names)
+    assert {"fa-bars", "fa-magnifying-glass", "fa-download"} <= names, f"icon classes found: {sorted(names)}"
+    missing = sorted(hex(code) for code in needed - glyphs)
+    assert not missing, f"icons the pages use are missing from the subset fonts: {missing}"
+    assert (fonts / "fa-solid-900.woff2").stat().st_size < 20_000, "the solid icon font was not subset"
