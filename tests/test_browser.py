@@ -361,10 +361,14 @@ def test_page_fits_a_phone_screen(chapter: Visit, request: pytest.FixtureRequest
                     else if (!['auto', 'scroll'].includes(holder.overflow) && box.right > holder.box.right + 1)
                         clipped.push(describe(el));
                 }
-                return {scroll: doc.scrollWidth, client: width, loose: loose.slice(0, 5), clipped: clipped.slice(0, 5)};
+                // Exercise listings (whole files) get most of the screen, not a narrow box.
+                const narrow = [...article.querySelectorAll('.exercise pre')]
+                    .map(pre => pre.getBoundingClientRect().width)
+                    .filter(w => w > 0 && w < 0.8 * width);
+                return {scroll: doc.scrollWidth, client: width, loose: loose.slice(0, 5), clipped: clipped.slice(0, 5), narrow};
             }"""
         )
-        failed = sizes["scroll"] > sizes["client"] or sizes["loose"] or sizes["clipped"]
+        failed = sizes["scroll"] > sizes["client"] or sizes["loose"] or sizes["clipped"] or sizes["narrow"]
         if failed:  # the failure hook would see the page back at desktop width
             _save_screenshot(chapter, artifact_path(request.node.nodeid, "-phone.png"))
     finally:
@@ -375,6 +379,7 @@ def test_page_fits_a_phone_screen(chapter: Visit, request: pytest.FixtureRequest
     )
     assert not sizes["loose"], f"{chapter.url}: wider than the phone screen and in no scroll box: {sizes['loose']}"
     assert not sizes["clipped"], f"{chapter.url}: cut off by a box that does not scroll: {sizes['clipped']}"
+    assert not sizes["narrow"], f"{chapter.url}: exercise listings narrower than 80% of the screen: {sizes['narrow']} px"
 
 
 def test_figure_text_is_readable_on_a_phone(chapter: Visit) -> None:
