@@ -78,3 +78,5 @@ def test_icon_fonts_keep_every_icon_the_pages_use(built_book):
     missing = sorted(hex(code) for code in needed - glyphs)
     assert not missing, f"icons the pages use are missing from the subset fonts: {missing}"
     assert (fonts / "fa-solid-900.woff2").stat().st_size < 20_000, "the solid icon font was not subset"
+    assert "fontawesome.js" not in (built_book / "matmul.html").read_text(encoding="utf-8")
+    assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()

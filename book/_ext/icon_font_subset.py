@@ -20,6 +20,9 @@ from sphinx.application import Sphinx
 
 FONT_DIR = Path("_static") / "vendor" / "fontawesome" / "webfonts"
 THEME_CSS = Path("_static") / "styles" / "pydata-sphinx-theme.css"
+# The theme's SVG icon script (1.5 MiB, 1.7 MiB of source map) that no page loads any more
+# (book/_templates/static/webpack-macros.html): not shipped.
+UNUSED_SCRIPTS = [Path("_static") / "scripts" / name for name in ("fontawesome.js", "fontawesome.js.map")]
 # A rule that gives icon classes their code point: .fa-bars{--fa:"\f0c9"} (selectors may share one).
 _ICON_RULE = re.compile(r'([^{}]+)\{--fa:"\\([0-9a-f]+)')
 _CODE_POINT = re.compile(r'"\\(f[0-9a-f]{3,4})')
@@ -58,6 +61,8 @@ def subset_fonts(app: Sphinx, exception: Exception | None) -> None:
     outdir = Path(app.outdir)
     if not (outdir / THEME_CSS).is_file():
         return
+    for script in UNUSED_SCRIPTS:
+        (outdir / script).unlink(missing_ok=True)
     names = icon_classes(outdir)
     keep = icons_in_use(outdir, names)
     css_path = outdir / THEME_CSS
