@@ -27,8 +27,5 @@
     timer = setTimeout(update, 200);
   };
   window.addEventListener("resize", later);
-  window.addEventListener("load", () => {
-    const typeset = window.MathJax && MathJax.startup && MathJax.startup.promise;
-    (typeset || Promise.resolve()).then(update);
-  });
+  window.addEventListener("load", update);
 })();
