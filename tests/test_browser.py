@@ -318,16 +318,20 @@ def test_figures_have_loaded_and_have_alt_text(chapter: Visit) -> None:
     )
 
 
-def _at_viewport(visit: Visit, viewport: dict, color_scheme: str = "light") -> None:
-    """Resize the shared page and set the system colour scheme, then wait for the scripts that
-    react to a resize."""
+def _at_viewport(visit: Visit, viewport: dict, color_scheme: str = "light", settle: bool = True) -> None:
+    """Resize the shared page and set the system colour scheme; after a resize, wait for the
+    scripts that react to one (a change of scheme alone needs no wait)."""
+    resized = visit.page.viewport_size != viewport
     visit.page.set_viewport_size(viewport)
     visit.page.emulate_media(color_scheme=color_scheme)
-    visit.page.wait_for_timeout(RESIZE_SETTLE_MS)
+    if resized and settle:
+        visit.page.wait_for_timeout(RESIZE_SETTLE_MS)
 
 
 def _restore(visit: Visit) -> None:
-    _at_viewport(visit, DESKTOP_VIEWPORT, "light")
+    """Back to desktop width and light mode. No wait: the next check that depends on the
+    width resizes (and waits) itself."""
+    _at_viewport(visit, DESKTOP_VIEWPORT, "light", settle=False)
 
 
 def test_page_fits_a_phone_screen(chapter: Visit, request: pytest.FixtureRequest) -> None:
@@ -493,6 +497,7 @@ def test_figures_sit_on_a_light_card_in_dark_mode(chapter: Visit) -> None:
         return
     _at_viewport(chapter, DESKTOP_VIEWPORT, "dark")
     try:
+        chapter.page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
         backgrounds = images.evaluate_all("imgs => imgs.map(img => getComputedStyle(img).backgroundColor)")
     finally:
         _restore(chapter)
