@@ -45,10 +45,41 @@ def test_no_page_loads_anything_from_another_host(built_book):
     assert not remote, f"resources loaded from other hosts: {remote}"
 
 
-def test_mathjax_is_served_from_the_build(built_book):
+def test_math_is_typeset_in_the_build_and_needs_no_script(built_book):
+    """Formulas arrive as MathJax's CommonHTML (book/_ext/mathjax_local.py): no math script,
+    one local stylesheet, its fonts in the build, and hidden MathML for screen readers."""
     page = (built_book / "matmul.html").read_text(encoding="utf-8")
+    assert "<mjx-container" in page, "the matmul chapter has math but no typeset formula"
+    assert "<mjx-assistive-mml" in page, "the formulas carry no MathML for screen readers"
     scripts = re.findall(r'<script[^>]*src="([^"]*mathjax[^"]*)"', page, re.IGNORECASE)
-    assert scripts, "the matmul chapter has math but loads no MathJax"
-    for src in scripts:
-        local = built_book / src.split("?")[0]
-        assert local.is_file(), f"{src} is not in the build"
+    assert not scripts, f"the page still loads MathJax scripts: {scripts}"
+    assert '_static/mathjax-chtml.css' in page, "the page does not link the formulas' stylesheet"
+    css = (built_book / "_static" / "mathjax-chtml.css").read_text(encoding="utf-8")
+    fonts = set(re.findall(r"""url\(["']?([^)"']+\.woff)["']?\)""", css))
+    assert fonts, "the formulas' stylesheet names no font"
+    missing = [font for font in fonts if not (built_book / "_static" / font).is_file()]
+    assert not missing, f"fonts the formulas need are not in the build: {missing}"
+
+def test_icon_fonts_keep_every_icon_the_pages_use(built_book):
+    """The theme's icon fonts are cut down after the build (book/_ext/icon_font_subset.py):
+    every icon class a page uses must still have its glyph in the solid or regular font."""
+    import sys
+
+    from book_build import BOOK_SOURCE
+    from fontTools.ttLib import TTFont
+
+    sys.path.insert(0, str(BOOK_SOURCE / "_ext"))
+    import icon_font_subset
+
+    fonts = built_book / icon_font_subset.FONT_DIR
+    glyphs = set()
+    for name in ("fa-solid-900.woff2", "fa-regular-400.woff2"):
+        glyphs |= set(TTFont(fonts / name).getBestCmap())
+    names = icon_font_subset.icon_classes(built_book)
+    needed = icon_font_subset.icons_in_use(built_book, names)
+    assert {"fa-bars", "fa-magnifying-glass", "fa-download"} <= names, f"icon classes found: {sorted(names)}"
+    missing = sorted(hex(code) for code in needed - glyphs)
+    assert not missing, f"icons the pages use are missing from the subset fonts: {missing}"
+    assert (fonts / "fa-solid-900.woff2").stat().st_size < 20_000, "the solid icon font was not subset"
+    assert "fontawesome.js" not in (built_book / "matmul.html").read_text(encoding="utf-8")
+    assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()

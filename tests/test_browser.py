@@ -37,9 +37,22 @@ from browser_support import (
 from tinytorch_layers.exercises.registry import EXERCISES
 
 PAGES = NOTEBOOK_CHAPTERS + REFERENCE_PAGES
+# Every HTML page a reader can reach from the contents: the landing page, the chapters, the API
+# reference, the index and the search page.
+SITE_PAGES = ("index", *PAGES, "genindex", "search")
 LOCAL_HOST = "127.0.0.1"
-PHONE_VIEWPORT = {"width": 375, "height": 812}
+DESKTOP_VIEWPORT = {"width": 1366, "height": 800}
+PHONE_VIEWPORT = {"width": 390, "height": 844}
 DEFAULT_TIMEOUT_MS = 20_000
+# What a page may weigh, uncompressed: the HTML and everything it loads (scripts, styles,
+# fonts, figures). Sizes do not depend on the machine, so this is a fair assertion.
+MAX_PAGE_BYTES = 1024 * 1024
+# The smallest text a figure may show at phone width, in CSS pixels.
+MIN_FIGURE_TEXT_PX = 10
+# axe-core rule tags: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# The theme's sidebar and our scroll-focus script react to a resize after 300 ms and 200 ms.
+RESIZE_SETTLE_MS = 450
 
 # TeX that must never reach the reader as text: math delimiters and common commands.
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\(?:sum|frac|sqrt|math[a-z]+|text|begin|end|cdot|times|left|right)\b")
@@ -52,6 +65,13 @@ _REPORTS = pytest.StashKey[dict]()
 
 
 class _ReportKeeper:
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if not _PAGE_WEIGHTS:
+            return
+        terminalreporter.write_sep("-", "page weight (uncompressed, everything a page loads)")
+        for name, (size, requests) in sorted(_PAGE_WEIGHTS.items(), key=lambda item: -item[1][0]):
+            terminalreporter.write_line(f"{name + '.html':<22}{size / 1024:8.0f} KiB  {requests:3d} requests")
+
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = yield
@@ -187,12 +207,12 @@ def _close(visit: Visit) -> None:
     visit.page.context.close()
 
 
-@pytest.fixture(scope="module", params=PAGES)
+@pytest.fixture(scope="module", params=SITE_PAGES)
 def chapter(request: pytest.FixtureRequest, browser, book_url: str) -> Iterator[Visit]:
     """Each page of the book, loaded once and shared by the checks below. pytest runs them
     page by page in file order: the read-only checks first, then the ones that resize the
     page (and size it back), open the solutions or open the download menu."""
-    visit = _visit(browser, f"{book_url}{request.param}.html")
+    visit = _visit(browser, f"{book_url}{request.param}.html", DESKTOP_VIEWPORT)
     yield visit
     _close(visit)
 
@@ -260,7 +280,7 @@ def test_math_is_rendered(chapter: Visit) -> None:
             const root = document.querySelector('article') || document.body;
             const math = [...root.querySelectorAll('.math')];
             const unrendered = math
-                .filter(el => !el.querySelector('mjx-container'))
+                .filter(el => !el.querySelector('mjx-container') || el.querySelector('mjx-merror'))
                 .map(el => el.textContent.trim().slice(0, 80));
             // The visible prose: code and rendered math removed, raw TeX would remain.
             const prose = root.cloneNode(true);
@@ -300,40 +320,190 @@ def test_figures_have_loaded_and_have_alt_text(chapter: Visit) -> None:
     )
 
 
+def _at_viewport(visit: Visit, viewport: dict, color_scheme: str = "light", settle: bool = True) -> None:
+    """Resize the shared page and set the system colour scheme; after a resize, wait for the
+    scripts that react to one (a change of scheme alone needs no wait)."""
+    resized = visit.page.viewport_size != viewport
+    visit.page.set_viewport_size(viewport)
+    visit.page.emulate_media(color_scheme=color_scheme)
+    if resized and settle:
+        visit.page.wait_for_timeout(RESIZE_SETTLE_MS)
+
+
+def _restore(visit: Visit) -> None:
+    """Back to desktop width and light mode. No wait: the next check that depends on the
+    width resizes (and waits) itself."""
+    _at_viewport(visit, DESKTOP_VIEWPORT, "light", settle=False)
+
+
 def test_page_fits_a_phone_screen(chapter: Visit, request: pytest.FixtureRequest) -> None:
-    page = chapter.page
-    desktop = page.viewport_size
-    page.set_viewport_size(PHONE_VIEWPORT)
+    """At 390 px nothing is cut off silently: the page does not scroll sideways, and whatever
+    is wider than the screen (a formula, a table, a code line) sits in a box that scrolls
+    (overflow auto or scroll), not one that clips (hidden, clip) or in none."""
+    _at_viewport(chapter, PHONE_VIEWPORT)
     try:
-        sizes = page.evaluate(
-            """async () => {
-                // Two frames: the resize has been laid out.
-                await new Promise(requestAnimationFrame);
-                await new Promise(requestAnimationFrame);
+        sizes = chapter.page.evaluate(
+            """() => {
                 const doc = document.documentElement;
-                // Elements past the right edge that no scrolling or clipping box contains.
-                const contained = el => {
+                const width = doc.clientWidth;
+                // The nearest ancestor that does not let content spill over, and how it treats it.
+                const container = el => {
                     for (let up = el.parentElement; up && up !== doc; up = up.parentElement) {
-                        if (getComputedStyle(up).overflowX !== 'visible') return true;
+                        const overflow = getComputedStyle(up).overflowX;
+                        if (overflow !== 'visible') return {overflow, box: up.getBoundingClientRect()};
                     }
-                    return false;
+                    return null;
                 };
-                const wide = [...document.body.querySelectorAll('*')]
-                    .filter(el => el.getBoundingClientRect().right > doc.clientWidth + 1 && !contained(el))
-                    .slice(0, 5)
-                    .map(el => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`);
-                return {scroll: doc.scrollWidth, client: doc.clientWidth, wide};
+                const describe = el => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`;
+                const article = document.querySelector('article') || document.body;
+                const loose = [], clipped = [];
+                for (const el of article.querySelectorAll('*')) {
+                    // MathJax's MathML copy for screen readers is clipped to nothing on purpose.
+                    if (el.closest('mjx-assistive-mml')) continue;
+                    const box = el.getBoundingClientRect();
+                    if (box.width === 0 || box.right <= width + 1) continue;
+                    const holder = container(el);
+                    if (!holder) loose.push(describe(el));
+                    else if (!['auto', 'scroll'].includes(holder.overflow) && box.right > holder.box.right + 1)
+                        clipped.push(describe(el));
+                }
+                // Exercise listings (whole files) get most of the screen, not a narrow box.
+                const narrow = [...article.querySelectorAll('.exercise pre')]
+                    .map(pre => pre.getBoundingClientRect().width)
+                    .filter(w => w > 0 && w < 0.8 * width);
+                return {scroll: doc.scrollWidth, client: width, loose: loose.slice(0, 5), clipped: clipped.slice(0, 5), narrow};
             }"""
         )
-        too_wide = sizes["scroll"] > sizes["client"]
-        if too_wide:  # the failure hook would see the page back at desktop width
+        failed = sizes["scroll"] > sizes["client"] or sizes["loose"] or sizes["clipped"] or sizes["narrow"]
+        if failed:  # the failure hook would see the page back at desktop width
             _save_screenshot(chapter, artifact_path(request.node.nodeid, "-phone.png"))
     finally:
-        page.set_viewport_size(desktop)
-    assert not too_wide, (
+        _restore(chapter)
+    assert sizes["scroll"] <= sizes["client"], (
         f"{chapter.url} at {PHONE_VIEWPORT['width']} px scrolls sideways: scrollWidth {sizes['scroll']} > "
-        f"clientWidth {sizes['client']}; elements reaching past the edge: {sizes['wide']}"
+        f"clientWidth {sizes['client']}"
     )
+    assert not sizes["loose"], f"{chapter.url}: wider than the phone screen and in no scroll box: {sizes['loose']}"
+    assert not sizes["clipped"], f"{chapter.url}: cut off by a box that does not scroll: {sizes['clipped']}"
+    assert not sizes["narrow"], f"{chapter.url}: exercise listings narrower than 80% of the screen: {sizes['narrow']} px"
+
+
+def test_figure_text_is_readable_on_a_phone(chapter: Visit) -> None:
+    """Figures are SVG with their text as text (book/_ext/kernel_startup.py); at 390 px the
+    smallest label, scaled as the figure is, must be at least MIN_FIGURE_TEXT_PX CSS pixels."""
+    _at_viewport(chapter, PHONE_VIEWPORT)
+    try:
+        figures = chapter.page.evaluate(
+            r"""async () => {
+                const images = [...(document.querySelector('article') || document.body).querySelectorAll('img')]
+                    .filter(img => !img.closest('.bd-sidebar-primary'));
+                const found = [];
+                for (const img of images) {
+                    const src = img.currentSrc || img.src;
+                    const svg = src.endsWith('.svg')
+                        ? new DOMParser().parseFromString(await (await fetch(src)).text(), 'image/svg+xml').documentElement
+                        : null;
+                    const item = {src: img.getAttribute('src'), svg: !!svg, natural: img.naturalWidth,
+                                  shown: img.getBoundingClientRect().width, fonts: []};
+                    if (svg) {
+                        item.viewBox = svg.viewBox.baseVal.width;
+                        for (const text of svg.querySelectorAll('text')) {
+                            const style = (text.getAttribute('style') || '') + ';font-size:' + (text.getAttribute('font-size') || '');
+                            const size = /font(?:-size)?:\s*([\d.]+)px/.exec(style);
+                            if (size && text.textContent.trim()) item.fonts.push(parseFloat(size[1]));
+                        }
+                    }
+                    found.push(item);
+                }
+                return found;
+            }"""
+        )
+    finally:
+        _restore(chapter)
+    for figure in figures:
+        if not figure["src"].startswith("_images/"):
+            continue  # icons and the favicon are not figures
+        assert figure["svg"], f"{chapter.url}: figure {figure['src']} is not SVG"
+        assert figure["fonts"], f"{chapter.url}: figure {figure['src']} has no text elements (svg.fonttype must be 'none')"
+        smallest = min(figure["fonts"]) * figure["shown"] / figure["viewBox"]
+        assert smallest >= MIN_FIGURE_TEXT_PX, (
+            f"{chapter.url}: at {PHONE_VIEWPORT['width']} px the smallest text of {figure['src']} is "
+            f"{smallest:.1f} CSS px (figure shown {figure['shown']:.0f} px wide), below {MIN_FIGURE_TEXT_PX}"
+        )
+
+
+# What axe checks at each (width, colour scheme). Colour contrast, by far the slowest rule
+# (it looks at every piece of text), depends on the colour scheme and not on the width, so it
+# runs once per scheme; every other rule runs at both widths, in both schemes.
+AXE_RUNS = (
+    (DESKTOP_VIEWPORT, "light", "all"),
+    (DESKTOP_VIEWPORT, "dark", "all"),
+    (PHONE_VIEWPORT, "light", "all but color-contrast"),
+    (PHONE_VIEWPORT, "dark", "all but color-contrast"),
+)
+
+
+def test_no_accessibility_violations_in_either_mode_at_either_width(chapter: Visit) -> None:
+    """axe-core (WCAG 2.0-2.2, A and AA) at desktop and phone width, in light and dark mode.
+    The page is loaded once; width and colour scheme change in place, as a reader's would."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = chapter.page
+    page.evaluate(Axe().axe_script)
+    failures = []
+    try:
+        for viewport, scheme, rules in AXE_RUNS:
+            _at_viewport(chapter, viewport, scheme)
+            # The theme follows the system setting ("default_mode": "auto" in conf.py).
+            page.wait_for_function("scheme => document.documentElement.dataset.theme === scheme", arg=scheme, timeout=5_000)
+            violations = page.evaluate(
+                """async ([tags, contrast]) => (await axe.run(document, {
+                    runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+                    rules: {'color-contrast': {enabled: contrast}}})).violations
+                    .map(v => `${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}; e.g. ${v.nodes[0].target.join(' ')}`)""",
+                [AXE_TAGS, rules == "all"],
+            )
+            failures += [f"{viewport['width']} px, {scheme}: {violation}" for violation in violations]
+    finally:
+        _restore(chapter)
+    assert not failures, f"{chapter.url}: accessibility violations:\n" + "\n".join(failures)
+
+
+_PAGE_WEIGHTS: dict[str, tuple[int, int]] = {}
+
+
+def test_page_weight_is_under_the_budget(chapter: Visit) -> None:
+    """Everything the page loads, uncompressed (decoded body sizes from the Resource Timing
+    API), with every lazy image and every web font it uses loaded. Reported at the end of the
+    session; the heaviest page must stay under MAX_PAGE_BYTES."""
+    weight = chapter.page.evaluate(
+        """async () => {
+            const images = [...document.querySelectorAll('img')];
+            images.forEach(img => { img.loading = 'eager'; });
+            await Promise.all(images.map(img => img.decode().catch(() => null)));
+            await document.fonts.ready;
+            const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+            return {bytes: entries.reduce((sum, e) => sum + e.decodedBodySize, 0), requests: entries.length};
+        }"""
+    )
+    _PAGE_WEIGHTS[_page_name(chapter)] = (weight["bytes"], weight["requests"])
+    assert weight["bytes"] <= MAX_PAGE_BYTES, (
+        f"{chapter.url} loads {weight['bytes'] / 1024:.0f} KiB in {weight['requests']} requests, "
+        f"over the {MAX_PAGE_BYTES / 1024:.0f} KiB budget"
+    )
+
+
+def test_figures_sit_on_a_light_card_in_dark_mode(chapter: Visit) -> None:
+    images = chapter.page.locator("article .cell_output img")
+    if images.count() == 0:
+        return
+    _at_viewport(chapter, DESKTOP_VIEWPORT, "dark")
+    try:
+        chapter.page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5_000)
+        backgrounds = images.evaluate_all("imgs => imgs.map(img => getComputedStyle(img).backgroundColor)")
+    finally:
+        _restore(chapter)
+    assert set(backgrounds) == {"rgb(255, 255, 255)"}, f"{chapter.url}: figure backgrounds in dark mode: {backgrounds}"
 
 
 def test_hidden_solutions_open_on_click(chapter: Visit) -> None:
@@ -368,8 +538,8 @@ def test_download_menu_offers_the_notebook(chapter: Visit) -> None:
     name = _page_name(chapter)
     page = chapter.page
     link = page.locator('.dropdown-download-buttons a[href$=".ipynb"]')
-    if name in REFERENCE_PAGES:
-        assert link.count() == 0, f"{name} is a reference page but its download menu offers a notebook"
+    if name not in NOTEBOOK_CHAPTERS:
+        assert link.count() == 0, f"{name} is not a chapter but its download menu offers a notebook"
         return
     assert link.count() == 1, f"{name}: the download menu offers {link.count()} .ipynb links"
     before = chapter.problems()
@@ -411,3 +581,83 @@ def test_requests_to_other_hosts_are_caught(open_page: PageOpener) -> None:
     visit = open_page("index.html")
     visit.page.evaluate("() => fetch('http://example.com/').catch(() => null)")
     assert visit.offsite_requests == ["http://example.com/"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Navigation at phone, tablet and desktop width
+
+NAVIGATION_WIDTHS = (390, 768, 1366)
+# pydata-sphinx-theme shows the sidebars in place from this width on, and as dialogs below it.
+WIDE_LAYOUT_PX = 992
+
+
+def _click(page, selector: str) -> None:
+    """Click the one visible element ``selector`` names, then move the pointer away so that the
+    tooltip the click leaves behind does not cover the next button."""
+    visible = page.locator(f"{selector} >> visible=true")
+    assert visible.count() == 1, f"{visible.count()} visible elements match {selector!r}"
+    visible.click()
+    page.mouse.move(0, page.viewport_size["height"] - 1)
+
+
+def _close_or_toggle(page, width: int, toggle: str) -> None:
+    """A sidebar shown as a dialog (narrow screens) closes with Escape; a docked one (wide
+    screens) with its toggle."""
+    if width < WIDE_LAYOUT_PX:
+        page.keyboard.press("Escape")
+    else:
+        _click(page, toggle)
+
+
+@pytest.mark.parametrize("width", NAVIGATION_WIDTHS)
+def test_sidebars_open_and_close_and_there_is_one_search_box(open_page: PageOpener, width: int) -> None:
+    visit = open_page("matmul.html", {"width": width, "height": 800})
+    page = visit.page
+    # The book's contents (a link to every other chapter) and this page's contents.
+    contents = page.locator("nav.bd-links")
+    chapter_links = [contents.locator(f'a[href="{name}.html"]') for name in NOTEBOOK_CHAPTERS if name != "matmul"]
+    on_this_page = page.locator("#pst-page-toc-nav")
+
+    def contents_shown() -> bool:
+        return all(link.is_visible() for link in chapter_links)
+
+    if width < WIDE_LAYOUT_PX:
+        assert not contents_shown(), f"{width} px: the contents are shown before the menu button is pressed"
+        _click(page, ".primary-toggle")
+        expect_open = True
+    else:
+        assert contents_shown(), f"{width} px: the contents sidebar is not shown"
+        _click(page, ".primary-toggle")
+        expect_open = False
+    page.wait_for_timeout(300)  # the sidebar's transition
+    assert contents_shown() == expect_open, (
+        f"{width} px: the menu button did not {'open' if expect_open else 'close'} the contents"
+    )
+    _close_or_toggle(page, width, ".primary-toggle")
+    page.wait_for_timeout(300)
+    assert contents_shown() != expect_open, f"{width} px: the contents did not go back as they were"
+
+    if width < WIDE_LAYOUT_PX:
+        assert not on_this_page.is_visible()
+        _click(page, ".secondary-toggle")
+        on_this_page.wait_for(state="visible", timeout=5_000)
+        assert on_this_page.locator("a").first.is_visible(), f"{width} px: 'on this page' shows no link"
+        _close_or_toggle(page, width, ".secondary-toggle")
+        on_this_page.wait_for(state="hidden", timeout=5_000)
+    else:
+        # Docked at this width: shown, and with no dead toggle button beside it.
+        assert on_this_page.is_visible(), f"{width} px: 'on this page' is not shown"
+
+    search = page.locator(".search-button-field, .search-button, input[type=search]").locator("visible=true")
+    assert search.count() == 1, f"{width} px: {search.count()} search boxes or buttons are visible"
+    search.click()
+    page.locator("#pst-search-dialog input").wait_for(state="visible", timeout=5_000)
+    _assert_clean(visit)
+
+
+def test_every_page_links_to_the_contents(chapter: Visit) -> None:
+    """Each page's sidebar lists every chapter (at narrow widths it is what the menu button opens)."""
+    hrefs = chapter.page.eval_on_selector_all("nav.bd-links a", "links => links.map(a => a.getAttribute('href'))")
+    missing = [name for name in PAGES if name != _page_name(chapter) and f"{name}.html" not in hrefs]
+    assert not missing, f"{chapter.url}: the contents sidebar does not link to {missing}"
+    assert chapter.page.locator(".primary-toggle").count() == 1, f"{chapter.url}: not one menu button"
