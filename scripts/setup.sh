@@ -45,6 +45,17 @@ install() {
     rm -f "$log"
 }
 
+# The book build typesets its math with MathJax under Node.js (book/_ext/mathjax_local.py).
+if ! command -v node >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "setup.sh: installing Debian's nodejs for the book build ..."
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs >/dev/null
+    else
+        echo "setup.sh: the book build needs Node.js; install it (sudo apt-get install nodejs)" >&2
+    fi
+fi
+
 VENV=.venv
 stamp="$VENV/.tinytorch_layers-setup"
 if ! up_to_date "$VENV" "$stamp" "tinytorch_layers, sphinx, myst_nb, sybil"; then
