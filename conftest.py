@@ -173,3 +173,4 @@ pytest_collect_file = Sybil(
     setup=_use_agg_backend,
     teardown=_close_figures,
 ).pytest()
+

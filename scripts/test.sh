@@ -5,4 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-exec .venv/bin/python -m pytest "$@"
+# Two processes (the development machine has two cores). loadfile keeps the tests of a file
+# in one process: a chapter's examples share one namespace, in document order. The book is
+# built once and shared (tests/conftest.py).
+exec .venv/bin/python -m pytest -n 2 --dist loadfile "$@"

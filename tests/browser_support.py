@@ -32,7 +32,7 @@ NOTEBOOK_CHAPTERS = (
     "preface", "matmul", "dense", "activations", "backprop", "gradcheck", "initialization",
     "training", "performance",
 )
-REFERENCE_PAGES = ("api",)
+REFERENCE_PAGES = ("api", "api-core", "api-layers", "api-training")
 
 # Overrides the path of the Chromium binary (Debian's package installs /usr/bin/chromium).
 CHROMIUM_ENV = "CHROMIUM"
@@ -50,6 +50,9 @@ CHROMIUM_ARGS = [
 
 # Point the tests at an already built book (e.g. `_build/html`) instead of building one.
 BOOK_HTML_ENV = "TINYTORCH_BOOK_HTML"
+#: ``{page name: (bytes, requests)}`` measured by the page-weight test in this process;
+#: tests/conftest.py gathers them from every worker and prints them at the end of the run.
+PAGE_WEIGHTS: dict[str, tuple[int, int]] = {}
 
 
 def in_ci() -> bool:
@@ -85,8 +88,10 @@ def question_exercise_labels(chapter: str) -> list[str]:
     registry does not list (nothing to write, an answer checked by an example)."""
     from tinytorch_layers.exercises.registry import EXERCISES
 
-    text = (BOOK_SOURCE / f"{chapter}.md").read_text(encoding="utf-8")
-    labels = re.findall(r"^:label: ex-([\w-]+)$", text, flags=re.MULTILINE)
+    source = BOOK_SOURCE / f"{chapter}.md"
+    if not source.is_file():  # genindex, search: pages Sphinx makes, with no exercises
+        return []
+    labels = re.findall(r"^:label: ex-([\w-]+)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
     return [label for label in labels if label not in {e.name for e in EXERCISES}]
 
 _FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")

@@ -8,7 +8,7 @@ import pytest
 
 CHAPTERS = [
     "index", "preface", "matmul", "dense", "activations", "backprop", "gradcheck",
-    "initialization", "training", "performance", "api",
+    "initialization", "training", "performance", "api", "api-core", "api-layers", "api-training",
 ]
 
 # Resources a browser loads by itself: scripts, stylesheets, fonts, images, frames.

@@ -26,6 +26,7 @@ from browser_support import (
     CHROMIUM_ENV,
     DEFAULT_CHROMIUM,
     NOTEBOOK_CHAPTERS,
+    PAGE_WEIGHTS,
     REFERENCE_PAGES,
     artifact_path,
     book_html_dir,
@@ -50,7 +51,6 @@ MAX_PAGE_BYTES = 1024 * 1024
 # The smallest text a figure may show at phone width, in CSS pixels.
 MIN_FIGURE_TEXT_PX = 10
 # axe-core rule tags: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # The theme's sidebar and our scroll-focus script react to a resize after 300 ms and 200 ms.
 RESIZE_SETTLE_MS = 450
 
@@ -65,12 +65,7 @@ _REPORTS = pytest.StashKey[dict]()
 
 
 class _ReportKeeper:
-    def pytest_terminal_summary(self, terminalreporter) -> None:
-        if not _PAGE_WEIGHTS:
-            return
-        terminalreporter.write_sep("-", "page weight (uncompressed, everything a page loads)")
-        for name, (size, requests) in sorted(_PAGE_WEIGHTS.items(), key=lambda item: -item[1][0]):
-            terminalreporter.write_line(f"{name + '.html':<22}{size / 1024:8.0f} KiB  {requests:3d} requests")
+    # The page weights are printed at the end of the run by tests/conftest.py.
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
@@ -432,46 +427,6 @@ def test_figure_text_is_readable_on_a_phone(chapter: Visit) -> None:
         )
 
 
-# What axe checks at each (width, colour scheme). Colour contrast, by far the slowest rule
-# (it looks at every piece of text), depends on the colour scheme and not on the width, so it
-# runs once per scheme; every other rule runs at both widths, in both schemes.
-AXE_RUNS = (
-    (DESKTOP_VIEWPORT, "light", "all"),
-    (DESKTOP_VIEWPORT, "dark", "all"),
-    (PHONE_VIEWPORT, "light", "all but color-contrast"),
-    (PHONE_VIEWPORT, "dark", "all but color-contrast"),
-)
-
-
-def test_no_accessibility_violations_in_either_mode_at_either_width(chapter: Visit) -> None:
-    """axe-core (WCAG 2.0-2.2, A and AA) at desktop and phone width, in light and dark mode.
-    The page is loaded once; width and colour scheme change in place, as a reader's would."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = chapter.page
-    page.evaluate(Axe().axe_script)
-    failures = []
-    try:
-        for viewport, scheme, rules in AXE_RUNS:
-            _at_viewport(chapter, viewport, scheme)
-            # The theme follows the system setting ("default_mode": "auto" in conf.py).
-            page.wait_for_function("scheme => document.documentElement.dataset.theme === scheme", arg=scheme, timeout=5_000)
-            violations = page.evaluate(
-                """async ([tags, contrast]) => (await axe.run(document, {
-                    runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
-                    rules: {'color-contrast': {enabled: contrast}}})).violations
-                    .map(v => `${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}; e.g. ${v.nodes[0].target.join(' ')}`)""",
-                [AXE_TAGS, rules == "all"],
-            )
-            failures += [f"{viewport['width']} px, {scheme}: {violation}" for violation in violations]
-    finally:
-        _restore(chapter)
-    assert not failures, f"{chapter.url}: accessibility violations:\n" + "\n".join(failures)
-
-
-_PAGE_WEIGHTS: dict[str, tuple[int, int]] = {}
-
-
 def test_page_weight_is_under_the_budget(chapter: Visit) -> None:
     """Everything the page loads, uncompressed (decoded body sizes from the Resource Timing
     API), with every lazy image and every web font it uses loaded. Reported at the end of the
@@ -486,7 +441,7 @@ def test_page_weight_is_under_the_budget(chapter: Visit) -> None:
             return {bytes: entries.reduce((sum, e) => sum + e.decodedBodySize, 0), requests: entries.length};
         }"""
     )
-    _PAGE_WEIGHTS[_page_name(chapter)] = (weight["bytes"], weight["requests"])
+    PAGE_WEIGHTS[_page_name(chapter)] = (weight["bytes"], weight["requests"])
     assert weight["bytes"] <= MAX_PAGE_BYTES, (
         f"{chapter.url} loads {weight['bytes'] / 1024:.0f} KiB in {weight['requests']} requests, "
         f"over the {MAX_PAGE_BYTES / 1024:.0f} KiB budget"

@@ -1,0 +1,60 @@
+"""axe-core accessibility checks of every page, in Chromium.
+
+In a file of its own so that pytest-xdist (``--dist loadfile``, scripts/test.sh) can run
+it beside the other browser tests; the browser, the server and the page fixtures are
+those of ``tests/test_browser.py``.
+"""
+
+from __future__ import annotations
+
+from test_browser import (  # noqa: F401 (fixtures are found by name)
+    DESKTOP_VIEWPORT,
+    PHONE_VIEWPORT,
+    Visit,
+    _at_viewport,
+    _keep_reports,
+    _restore,
+    _screenshot_shared_page_on_failure,
+    book_url,
+    browser,
+    chapter,
+)
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+# What axe checks at each (width, colour scheme). Colour contrast, by far the slowest rule
+# (it looks at every piece of text), depends on the colour scheme and not on the width, so it
+# runs once per scheme; every other rule runs at both widths, in both schemes.
+AXE_RUNS = (
+    (DESKTOP_VIEWPORT, "light", "all"),
+    (DESKTOP_VIEWPORT, "dark", "all"),
+    (PHONE_VIEWPORT, "light", "all but color-contrast"),
+    (PHONE_VIEWPORT, "dark", "all but color-contrast"),
+)
+
+
+def test_no_accessibility_violations_in_either_mode_at_either_width(chapter: Visit) -> None:
+    """axe-core (WCAG 2.0-2.2, A and AA) at desktop and phone width, in light and dark mode.
+    The page is loaded once; width and colour scheme change in place, as a reader's would."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = chapter.page
+    page.evaluate(Axe().axe_script)
+    failures = []
+    try:
+        for viewport, scheme, rules in AXE_RUNS:
+            _at_viewport(chapter, viewport, scheme)
+            # The theme follows the system setting ("default_mode": "auto" in conf.py).
+            page.wait_for_function("scheme => document.documentElement.dataset.theme === scheme", arg=scheme, timeout=5_000)
+            violations = page.evaluate(
+                """async ([tags, contrast]) => (await axe.run(document, {
+                    runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],
+                    rules: {'color-contrast': {enabled: contrast}}})).violations
+                    .map(v => `${v.id} (${v.impact}, ${v.nodes.length}x): ${v.help}; e.g. ${v.nodes[0].target.join(' ')}`)""",
+                [AXE_TAGS, rules == "all"],
+            )
+            failures += [f"{viewport['width']} px, {scheme}: {violation}" for violation in violations]
+    finally:
+        _restore(chapter)
+    assert not failures, f"{chapter.url}: accessibility violations:\n" + "\n".join(failures)
