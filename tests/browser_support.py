@@ -289,3 +289,26 @@ def artifact_path(nodeid: str, suffix: str) -> Path:
     safe = re.sub(r"[^\w.-]+", "_", nodeid).strip("_")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS / f"{safe}{suffix}"
+
+
+_CHROMIUM: dict = {}
+
+
+def shared_chromium(config, executable: str):
+    """Start Playwright and Chromium once per process and stop them when pytest ends.
+
+    Each browser test file has a session fixture ``browser``; Playwright's sync API cannot
+    run twice in one process, so they share this one.
+    """
+    if "browser" not in _CHROMIUM:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _CHROMIUM["browser"] = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+        def stop() -> None:
+            _CHROMIUM.pop("browser").close()
+            playwright.stop()
+
+        config.add_cleanup(stop)
+    return _CHROMIUM["browser"]

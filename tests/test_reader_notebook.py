@@ -172,3 +172,15 @@ def test_the_module_examples_hold() -> None:
     # book/_ext is not collected by pytest's --doctest-modules, so run its examples here.
     result = doctest.testmod(reader_notebook)
     assert result.attempted >= 3 and result.failed == 0
+
+
+def test_examples_sybil_skips_are_not_executed_by_a_reader_kernel() -> None:
+    # The training chapter's PyTorch comparison sits between "% skip:" comments: the
+    # reader's environment has no PyTorch, so those cells must not run unattended.
+    text = (
+        "% skip: start if(torch is None, reason='no torch')\n\n```python\n>>> 1 + 1\n2\n```\n\n"
+        "% skip: end\n\n```python\n>>> 2 + 2\n4\n```\n"
+    )
+    cells = reader_notebook.convert_markdown(text, None)
+    tags = [cell.metadata["tags"] for cell in cells if cell.cell_type == "code"]
+    assert tags == [[reader_notebook.MARKER_TAG, "skip-execution"], [reader_notebook.MARKER_TAG]]

@@ -297,6 +297,9 @@ def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
     cells: list[dict[str, Any]] = []
     markdown: list[str] = []
     position = 0
+    # Examples between Sybil's "% skip: start if(...)" and "% skip: end" need something
+    # the reader may not have (PyTorch): their cells carry nbclient's skip-execution tag.
+    optional = False
 
     def flush() -> None:
         chunk = "".join(markdown).strip("\n")
@@ -311,13 +314,20 @@ def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
         markdown.extend(lines[position:start])  # blank lines between blocks
         position = end
         block = "".join(lines[start:end])
-        if first.type in ("myst_target", "myst_line_comment", "myst_block_break"):
+        if first.type == "myst_line_comment":
+            comment = first.content.strip()
+            if comment.startswith("skip: start"):
+                optional = True
+            elif comment.startswith("skip: end"):
+                optional = False
+            continue
+        if first.type in ("myst_target", "myst_block_break"):
             continue
         examples = _doctest_source(first)
         if examples is not None:
             flush()
             for source, tags in _doctest_cells(examples):
-                metadata = {"tags": tags + [MARKER_TAG]}
+                metadata = {"tags": tags + [MARKER_TAG] + (["skip-execution"] if optional else [])}
                 cells.append(nbformat.v4.new_code_cell(source, metadata=metadata))
         elif _is_directive_fence(first):
             markdown.append(_directive_markdown(first, context))
