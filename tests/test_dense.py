@@ -167,11 +167,69 @@ def test_wrong_feature_count_names_both_numbers(naive, shape):
         layer(np.ones(shape))
 
 
-@pytest.mark.parametrize("shape", [(2, 2, 5), ()])
-def test_wrong_rank_names_the_shape(shape):
+def test_a_scalar_is_rejected_naming_its_shape():
     layer = Dense(5, 2, rng=0)
-    with pytest.raises(ValueError, match=re.escape(f"got shape {shape}")):
-        layer(np.ones(shape))
+    with pytest.raises(ValueError, match=re.escape("shape (*, 5), got shape ()")):
+        layer(np.float32(1.0))
+
+
+@pytest.mark.parametrize("naive", [False, True], ids=["numpy", "naive"])
+@pytest.mark.parametrize("leading", [(2, 3), (2, 1, 3), (0, 4), (1,)])
+def test_leading_dimensions_are_kept_like_nn_linear(naive, leading):
+    rng = np.random.default_rng(8)
+    layer = Dense(6, 4, rng=9, use_naive_matmul=naive)
+    _random_bias(layer, rng)
+    x = rng.standard_normal(leading + (6,)).astype(np.float32)
+    y = layer(x)
+    assert y.shape == leading + (4,)
+    flat = layer(x.reshape(-1, 6)).data  # the same samples as one batch
+    np.testing.assert_allclose(y.data.reshape(-1, 4), flat, rtol=1e-6, atol=1e-6)
+    np.testing.assert_allclose(y.data, _oracle(x, layer), rtol=1e-5, atol=1e-5)
+
+
+def test_wrong_feature_count_with_leading_dimensions_names_the_shape():
+    layer = Dense(5, 2, rng=0)
+    with pytest.raises(ValueError, match=re.escape("got 4 (input shape (2, 3, 4))")):
+        layer(np.ones((2, 3, 4)))
+
+
+# --- dtypes: the input is converted to the layer's dtype -----------------------------
+
+
+@pytest.mark.parametrize("naive", [False, True], ids=["numpy", "naive"])
+def test_float64_input_to_a_float32_layer_is_computed_in_float32(naive):
+    layer = Dense(5, 3, rng=0, use_naive_matmul=naive)
+    _random_bias(layer, np.random.default_rng(1))
+    x64 = np.random.default_rng(2).standard_normal((4, 5))  # numpy's default, float64
+    y = layer(x64)
+    assert y.dtype == np.float32
+    # Exactly what the float32 version of the input gives: cast first, then compute.
+    np.testing.assert_array_equal(y.data, layer(x64.astype(np.float32)).data)
+
+
+def test_float32_input_to_a_float64_layer_is_computed_in_float64():
+    layer = Dense(5, 3, rng=0, dtype=np.float64)
+    x32 = np.random.default_rng(2).standard_normal((4, 5)).astype(np.float32)
+    y = layer(x32)
+    assert y.dtype == np.float64
+    np.testing.assert_allclose(y.data, _oracle(x32, layer), rtol=1e-12)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.int64, bool])
+def test_other_input_dtypes_become_the_layer_dtype(dtype):
+    layer = Dense(3, 2, rng=0)
+    x = np.array([[1, 0, 1]], dtype=dtype)
+    y = layer(x)
+    assert y.dtype == np.float32
+    np.testing.assert_array_equal(y.data, layer(np.array([[1.0, 0.0, 1.0]], np.float32)).data)
+
+
+def test_casting_does_not_change_the_callers_array():
+    layer = Dense(3, 2, rng=0)
+    x = np.ones((2, 3))
+    layer(x)
+    assert x.dtype == np.float64
+    np.testing.assert_array_equal(x, np.ones((2, 3)))
 
 
 # --- construction checks ------------------------------------------------------------

@@ -74,8 +74,11 @@ class ReLU(Module):
 class Sigmoid(Module):
     r"""Logistic sigmoid: :math:`\sigma(x) = 1 / (1 + e^{-x})`, elementwise, in (0, 1).
 
+    In floating point the ends are reached: large inputs round to exactly 0 or 1.
+
     The textbook formula overflows for large negative x (:math:`e^{1000}` is ``inf``).
-    This form only ever exponentiates :math:`-|x|`, which lies in (0, 1]:
+    This form only ever exponentiates :math:`-|x|`, so :math:`e^{-|x|}` lies in [0, 1]
+    (it underflows to 0 for large :math:`|x|`, which does no harm):
     :math:`\sigma(x) = 1/(1+e^{-|x|})` for :math:`x \ge 0` and
     :math:`e^{-|x|}/(1+e^{-|x|})` for :math:`x < 0`.
 
@@ -92,7 +95,7 @@ class Sigmoid(Module):
 
     def forward(self, x: Any) -> Tensor:
         data = _data(x)
-        small = np.exp(-np.abs(data))  # in (0, 1]: cannot overflow
+        small = np.exp(-np.abs(data))  # in [0, 1]: cannot overflow
         self.last_output = np.where(data >= 0, 1 / (1 + small), small / (1 + small))
         return Tensor._wrap(self.last_output)
 

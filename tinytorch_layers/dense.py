@@ -109,8 +109,14 @@ class Dense(Module):
             instead of numpy's BLAS-backed ``@``. Same results, thousands of times slower.
 
     Shape:
-        - Input: ``(batch, input_size)`` or a single sample ``(input_size,)``.
-        - Output: ``(batch, output_size)`` or ``(output_size,)``.
+        - Input: ``(*, input_size)``: a single sample ``(input_size,)``, a batch
+          ``(batch, input_size)``, or any number of leading dimensions, as in
+          ``torch.nn.Linear``.
+        - Output: ``(*, output_size)``, the same leading dimensions.
+
+    Input of another dtype is converted to the layer's dtype (float32 by default), so the
+    output always has the layer's dtype: a float64 array given to a float32 layer is
+    rounded to float32 first, as a Keras layer does; ``torch.nn.Linear`` raises instead.
 
     Attributes:
         weights: Tensor of shape ``(input_size, output_size)``; Xavier normal by default,
@@ -120,7 +126,8 @@ class Dense(Module):
     Raises:
         TypeError: A size is not an integer (``2.5``, ``"3"``, ``True``), or ``dtype`` is
             not float32 or float64.
-        ValueError: A size is not positive, or ``forward`` gets the wrong feature count.
+        ValueError: A size is not positive, or ``forward`` gets a scalar or the wrong
+            feature count.
 
     Examples:
         >>> layer = Dense(784, 10, rng=0)
@@ -130,6 +137,10 @@ class Dense(Module):
         ((784, 10), (10,))
         >>> layer(np.ones((32, 784))).shape
         (32, 10)
+        >>> layer(np.ones((32, 784))).dtype  # float64 input, float32 layer
+        dtype('float32')
+        >>> layer(np.ones((4, 8, 784))).shape  # leading dimensions are kept
+        (4, 8, 10)
         >>> layer.parameter_count
         7850
     """
@@ -183,17 +194,18 @@ class Dense(Module):
         # END SOLUTION
 
     def forward(self, x: Any) -> Tensor:
-        """Compute ``x @ weights + bias`` for a batch or a single sample.
+        """Compute ``x @ weights + bias`` for every sample of ``x``.
 
         Args:
-            x: A Tensor, ndarray or nested list of shape ``(batch, input_size)`` or
-                ``(input_size,)``.
+            x: A Tensor, ndarray or nested list of shape ``(*, input_size)``: one sample
+                ``(input_size,)``, a batch ``(batch, input_size)``, or more leading
+                dimensions. It is converted to the layer's dtype first.
 
         Returns:
-            A Tensor of shape ``(batch, output_size)`` or ``(output_size,)``.
+            A Tensor of shape ``(*, output_size)`` in the layer's dtype.
 
         Raises:
-            ValueError: ``x`` is not 1-D or 2-D, or its last dimension is not ``input_size``.
+            ValueError: ``x`` is a scalar, or its last dimension is not ``input_size``.
 
         Examples:
             >>> layer = Dense(2, 2)
@@ -214,35 +226,57 @@ class Dense(Module):
             [[7.5, -1.5], [0.5, -0.5], [1.5, -0.5], [0.5, 0.5]]
             >>> layer(Tensor([1, 2, 3])).data.tolist()  # one sample, no batch axis
             [7.5, -1.5]
+            >>> layer(np.ones((5, 7, 3))).shape  # (*, in) -> (*, out)
+            (5, 7, 2)
+            >>> layer(np.array([1.0, 2.0, 3.0], dtype=np.float64)).dtype  # cast to float32
+            dtype('float32')
             >>> no_bias = Dense(3, 2, use_bias=False)
             >>> no_bias.weights = layer.weights
             >>> no_bias(batch).data.tolist()
             [[7.0, -1.0], [0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
         """
+        data = self._checked_input(x)
+        self.last_input = data  # kept for backward (a reference, not a copy)
+        # (*, in) -> (rows, in): one sample per row. A batch is already in that shape.
+        rows = data if data.ndim == 2 else data.reshape(-1, self.input_size)
+        # BEGIN SOLUTION
+        if self.use_naive_matmul:
+            out = matmul(rows, self.weights.data)
+        else:
+            out = _x_times_w(rows, self.weights.data)  # rows @ weights
+        if self.bias is not None:
+            out += self.bias.data  # broadcast over the rows; in place, no extra array
+        # END SOLUTION
+        if data.ndim != 2:
+            out = out.reshape(data.shape[:-1] + (self.output_size,))  # (rows, out) -> (*, out)
+        return Tensor._wrap(out)
+
+    def _checked_input(self, x: Any) -> np.ndarray:
+        """``x`` as an array in the layer's dtype, after checking its shape.
+
+        Casting, rather than raising like ``torch.nn.Linear``, because numpy makes float64
+        arrays by default: the output keeps the layer's dtype whatever the input's.
+
+        Examples:
+            >>> layer = Dense(3, 2)
+            >>> layer._checked_input(np.ones((2, 3))).dtype
+            dtype('float32')
+            >>> layer._checked_input(np.float32(1.0))
+            Traceback (most recent call last):
+            ...
+            ValueError: Dense expects input of shape (*, 3), got shape ()
+        """
         data = x.data if isinstance(x, Tensor) else _to_array(x)
-        if data.dtype.kind != "f":  # a Tensor built with an integer dtype
+        if data.dtype != self.weights.data.dtype:
             data = data.astype(self.weights.data.dtype)
-        if data.ndim not in (1, 2):
-            raise ValueError(
-                f"Dense expects input of shape (batch, {self.input_size}) or "
-                f"({self.input_size},), got shape {data.shape}"
-            )
+        if data.ndim == 0:
+            raise ValueError(f"Dense expects input of shape (*, {self.input_size}), got shape ()")
         if data.shape[-1] != self.input_size:
             raise ValueError(
                 f"Dense expected {self.input_size} input features, got {data.shape[-1]} "
                 f"(input shape {data.shape})"
             )
-        self.last_input = data  # kept for backward (a reference, not a copy)
-        # BEGIN SOLUTION
-        if self.use_naive_matmul:
-            out = matmul(data.reshape(-1, self.input_size), self.weights.data)
-            out = out.reshape(data.shape[:-1] + (self.output_size,))
-        else:
-            out = _x_times_w(data, self.weights.data)  # data @ weights
-        if self.bias is not None:
-            out += self.bias.data  # broadcast over the batch; in place, no extra array
-        return Tensor._wrap(out)
-        # END SOLUTION
+        return data
 
     def backward(self, grad_output: Any) -> Tensor:
         r"""Backpropagate through :math:`y = xW + b`: fill the parameter grads, return dL/dx.

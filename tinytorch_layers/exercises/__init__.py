@@ -23,7 +23,15 @@ Examples:
 
 from .checking import ExerciseResult, Failure, check_source, verify_solution
 from .registry import EXERCISES, Exercise, get_exercise
-from .source import Listing, show_solution, show_stub, solution_source, stub_source
+from .source import (
+    Listing,
+    show_definition_stub,
+    show_solution,
+    show_stub,
+    solution_lines,
+    solution_source,
+    stub_source,
+)
 from .workspace import WorkspaceExistsError, check_workspace, write_workspace
 
 __all__ = [
@@ -36,8 +44,10 @@ __all__ = [
     "check_source",
     "check_workspace",
     "get_exercise",
+    "show_definition_stub",
     "show_solution",
     "show_stub",
+    "solution_lines",
     "solution_source",
     "stub_source",
     "verify_solution",

@@ -25,8 +25,10 @@ __all__ = [
     "reference_docstring",
     "reference_object",
     "Listing",
+    "show_definition_stub",
     "show_solution",
     "show_stub",
+    "solution_lines",
     "solution_source",
     "stub_source",
 ]
@@ -324,3 +326,54 @@ def show_solution(exercise: Exercise | str) -> Listing:
             return 2 * batch_size * input_size * output_size
     """
     return Listing(_render(exercise, solution=True, docstrings=False))
+
+
+def _target_lines(exercise: Exercise, target: str) -> list[str]:
+    text, tree = _module_source(exercise.module)
+    node = _find_definition(tree, target)
+    return textwrap.dedent("\n".join(_definition_lines(text.splitlines(), node))).splitlines()
+
+
+def show_definition_stub(exercise: Exercise | str, target: str | None = None) -> Listing:
+    """One target's signature and docstring with its solution replaced by the stub line.
+
+    For a chapter's text before the exercise: it shows what the function promises (its
+    examples included) without the code the learner is asked to write. ``target``
+    defaults to the exercise's only target.
+
+    Examples:
+        >>> listing = show_definition_stub("softmax").text
+        >>> listing.splitlines()[0]
+        'def forward(self, x: Any) -> Tensor:'
+        >>> "NotImplementedError" in listing, "exps" in listing
+        (True, False)
+    """
+    exercise = _as_exercise(exercise)
+    if target is None:
+        if len(exercise.targets) != 1:
+            raise ValueError(f"exercise {exercise.name} has several targets; name one of {exercise.targets}")
+        target = exercise.targets[0]
+    elif target not in exercise.targets:
+        raise ValueError(f"{target!r} is not a target of exercise {exercise.name}: {exercise.targets}")
+    lines = _fill_region(exercise, target, _target_lines(exercise, target), solution=False)
+    return Listing("\n".join(lines) + "\n")
+
+
+def solution_lines(exercise: Exercise | str) -> dict[str, list[str]]:
+    """The solution of each target: the lines between its markers, stripped, blank ones left out.
+
+    These are the lines a page must not show outside the exercise's solution block.
+
+    Examples:
+        >>> solution_lines("dense_cost")["dense_forward_flops"]
+        ['return 2 * batch_size * input_size * output_size']
+    """
+    exercise = _as_exercise(exercise)
+    solutions = {}
+    for target in exercise.targets:
+        lines = _target_lines(exercise, target)
+        _fill_region(exercise, target, lines, solution=True)  # raises unless one marker pair
+        begin = next(i for i, line in enumerate(lines) if line.strip().startswith(BEGIN_MARKER))
+        end = next(i for i, line in enumerate(lines) if line.strip().startswith(END_MARKER))
+        solutions[target] = [line.strip() for line in lines[begin + 1 : end] if line.strip()]
+    return solutions
