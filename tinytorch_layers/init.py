@@ -249,6 +249,10 @@ def get_initializer(init: str | Initializer) -> Initializer:
         Traceback (most recent call last):
         ...
         ValueError: Unknown initialiser 'glorot'; choose one of: xavier_normal, xavier_uniform, he_normal, lecun_normal, zeros
+        >>> get_initializer(0.01)  # a scale is not an initialiser
+        Traceback (most recent call last):
+        ...
+        TypeError: init must be a name or a callable, got 0.01
     """
     if isinstance(init, str):
         if init not in INITIALIZERS:

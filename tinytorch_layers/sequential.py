@@ -37,6 +37,10 @@ class Sequential(Module):
         ((2, 3), [1.0, 1.0])
         >>> len(net.parameters())
         4
+        >>> Sequential(Dense(4, 5), "relu")  # a name is not a layer
+        Traceback (most recent call last):
+        ...
+        TypeError: Sequential takes callables; item 1 is 'relu'
     """
 
     def __init__(self, *modules: Any) -> None:
