@@ -84,6 +84,14 @@ def load_digits_split(
         [36, 37, 35, 37, 36, 36, 36, 36, 35, 36]
         >>> round(float(x_train.mean()), 6), round(float(x_train[:, 10].std()), 4)
         (0.0, 1.0)
+        >>> load_digits_split(test_fraction=20)  # a fraction, not a percentage
+        Traceback (most recent call last):
+        ...
+        ValueError: test_fraction must be between 0 and 1 (exclusive), got 20
+        >>> load_digits_split(test_fraction="0.2")
+        Traceback (most recent call last):
+        ...
+        TypeError: test_fraction must be a number, got '0.2'
     """
     if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real):
         raise TypeError(f"test_fraction must be a number, got {test_fraction!r}")

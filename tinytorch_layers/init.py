@@ -50,6 +50,13 @@ def as_generator(rng: RngLike) -> np.random.Generator:
     Examples:
         >>> int(as_generator(0).integers(100)) == int(as_generator(0).integers(100))
         True
+        >>> rng = np.random.default_rng(1)
+        >>> as_generator(rng) is rng  # a Generator is used as it is, not reseeded
+        True
+        >>> as_generator(0.5)
+        Traceback (most recent call last):
+        ...
+        TypeError: rng must be a numpy Generator, an int seed or None, got 0.5
     """
     if isinstance(rng, np.random.Generator):
         return rng
@@ -195,6 +202,16 @@ def zeros(
     Examples:
         >>> zeros(2, 3).tolist()
         [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+        >>> zeros(2, 3).dtype, zeros(2, 3, dtype=np.float64).dtype  # float32 unless asked
+        (dtype('float32'), dtype('float64'))
+        >>> zeros(0, 3)  # every initialiser checks its fans, this one too
+        Traceback (most recent call last):
+        ...
+        ValueError: fan_in must be a positive integer, got 0
+        >>> zeros(2, 3.0)
+        Traceback (most recent call last):
+        ...
+        TypeError: fan_out must be a positive integer, got 3.0
     """
     _check_fans(fan_in, fan_out)
     as_generator(rng)  # validates only: a typo in rng should fail with every initialiser
