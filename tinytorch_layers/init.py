@@ -90,6 +90,12 @@ def xavier_normal(
         ((784, 512), dtype('float32'))
         >>> round(float(W.std() / np.sqrt(2 / (784 + 512))), 2)
         1.0
+        >>> xavier_normal(784, 512, rng=0, dtype=np.float64).dtype
+        dtype('float64')
+        >>> xavier_normal(4, 3, dtype=np.int32)  # numpy's Generator draws only floats
+        Traceback (most recent call last):
+        ...
+        TypeError: initialisers draw float32 or float64, got dtype int32
     """
     _check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / (fan_in + fan_out))
