@@ -33,7 +33,7 @@ def test_steps_have_one_sample_per_round_and_medians_from_them(quick_run):
     data, _ = quick_run
     assert data["schema"] == bench.SCHEMA and data["mode"] == "quick"
     assert [case["shape"] for case in data["steps"]] == [list(s) for s in bench.QUICK_STEPS]
-    expected = {"tinytorch"} | ({"torch"} if bench.torch is not None else set())
+    expected = {"tinytorch", "tinytorch_dx"} | ({"torch"} if bench.torch is not None else set())
     for case in data["steps"] + [data["backward"]]:
         for name, samples in case["samples_us"].items():
             assert len(samples) == data["settings"]["rounds"] and all(v > 0 for v in samples)

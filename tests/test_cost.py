@@ -8,9 +8,11 @@ import pytest
 from tinytorch_layers import (
     Dense,
     MemoryEstimate,
+    dense_backward_flops,
     dense_forward_flops,
     dense_memory_bytes,
     dense_parameter_count,
+    dense_training_memory_bytes,
 )
 
 
@@ -81,3 +83,28 @@ def test_memory_estimate_total_is_the_sum_of_fields():
     estimate = MemoryEstimate(input=1, weights=20, bias=300, output=4000)
     assert estimate.total == 4321
     assert estimate.total == sum(estimate)
+
+
+# --- training ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("batch", "n_in", "n_out"), [(1, 1, 1), (4, 3, 2), (256, 784, 512)])
+def test_backward_is_twice_the_forward_products_plus_the_bias_sum(batch, n_in, n_out):
+    forward = dense_forward_flops(batch, n_in, n_out)
+    assert dense_backward_flops(batch, n_in, n_out, use_bias=False) == 2 * forward
+    assert dense_backward_flops(batch, n_in, n_out) == 2 * forward + batch * n_out
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_training_memory_counts_the_arrays_a_training_step_keeps(dtype):
+    layer = Dense(784, 512, rng=0, dtype=dtype)
+    parameter_bytes = sum(p.data.nbytes for p in layer.parameters())
+    estimate = dense_training_memory_bytes(256, 784, 512, dtype=dtype)
+    assert estimate.parameters == estimate.gradients == estimate.momentum == parameter_bytes
+    x = np.zeros((256, 784), dtype=dtype)
+    layer(x)
+    assert estimate.activations == layer.last_input.nbytes
+    assert estimate.total == 3 * parameter_bytes + x.nbytes
+    assert dense_training_memory_bytes(256, 784, 512, dtype=dtype, momentum=False).momentum == 0
+    no_bias = dense_training_memory_bytes(1, 3, 2, dtype=dtype, use_bias=False)
+    assert no_bias.parameters == 6 * np.dtype(dtype).itemsize

@@ -156,3 +156,30 @@ def test_matches_torch_linear_backward():
     np.testing.assert_allclose(grad_x, x_torch.grad.numpy(), rtol=1e-12)
     np.testing.assert_allclose(layer.weights.grad, linear.weight.grad.numpy().T, rtol=1e-12)
     np.testing.assert_allclose(layer.bias.grad, linear.bias.grad.numpy(), rtol=1e-12)
+
+
+@pytest.mark.parametrize("naive", [False, True])
+def test_input_grad_false_skips_dx_and_gives_the_same_parameter_gradients(naive):
+    full, x, g = random_case(3, 4, 5, 3, True)
+    lean, _, _ = random_case(3, 4, 5, 3, True)
+    full.use_naive_matmul = lean.use_naive_matmul = naive
+    full(x), lean(x)
+    assert full.backward(g) is not None
+    assert lean.backward(g, input_grad=False) is None
+    np.testing.assert_array_equal(lean.weights.grad, full.weights.grad)
+    np.testing.assert_array_equal(lean.bias.grad, full.bias.grad)
+
+
+def test_input_gradient_has_the_memory_order_of_the_input():
+    # The activation before the layer multiplies it with its (same-layout) output.
+    rng = np.random.default_rng(4)
+    first, second = Dense(6, 5, rng=rng), Dense(5, 3, rng=rng)
+    x = rng.standard_normal((8, 6)).astype(np.float32)
+    hidden = first(x)  # float32 batch: column-major
+    second(hidden)
+    g = rng.standard_normal((8, 3)).astype(np.float32)
+    grad_hidden = second.backward(g).data
+    assert hidden.data.flags.f_contiguous and grad_hidden.flags.f_contiguous
+    w = np.ascontiguousarray(second.weights.data)
+    np.testing.assert_allclose(grad_hidden, g @ w.T, rtol=1e-5, atol=1e-6)
+    assert first.backward(grad_hidden).data.flags.c_contiguous  # like x

@@ -37,7 +37,7 @@ def test_public_name_has_docstring_with_example(name):
 
 
 @pytest.mark.parametrize(
-    "member", ["forward", "parameters", "parameter_count", "forward_flops", "memory_bytes"]
+    "member", ["forward", "backward", "parameters", "parameter_count", "forward_flops", "memory_bytes"]
 )
 def test_dense_members_have_examples(member):
     assert ">>>" in (inspect.getdoc(getattr(Dense, member)) or "")

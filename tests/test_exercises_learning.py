@@ -26,7 +26,7 @@ WRONG_SOLUTIONS = [
      "grad_w = np.dot(grad_rows.T, x_rows)", "layer.backward(Tensor([[1, 2], [0, 1]]))"),
     # dx = G @ W (no transpose): shapes do not fit unless W is square
     ("dense-backward-dx-no-transpose", "dense_backward",
-     "grad_x = np.dot(grad_rows, w.T)  # G @ W.T", "grad_x = np.dot(grad_rows, w)",
+     "grad_x = _g_times_wt(grad_rows, w, like=x_rows)", "grad_x = np.dot(grad_rows, w)",
      "layer.backward(Tensor([[1, 2], [0, 1]]))"),
     # the bias gradient averaged instead of summed
     ("dense-backward-bias-mean", "dense_backward", "grad_rows.sum(axis=0)", "grad_rows.mean(axis=0)",
@@ -54,6 +54,9 @@ WRONG_SOLUTIONS = [
      "        grad /= len(labels)\n", "", "loss_fn.backward().data.tolist()"),
     ("cross-entropy-backward-no-onehot", "cross_entropy",
      "        grad[np.arange(len(labels)), labels] -= 1\n", "", "loss_fn.backward().data.tolist()"),
+    # the input gradient computed even when not asked for
+    ("dense-backward-ignores-input-grad", "dense_backward",
+     "        if not input_grad:\n            return None\n", "", "input_grad=False"),
     ("sgd-velocity-aliases-grad", "sgd_momentum",
      'np.array(grad, order="K", copy=True)', "grad", "(-2.5, [1.0])"),
     ("sgd-weight-decay-subtracted", "sgd_momentum",

@@ -111,3 +111,14 @@ def test_matches_torch_optim_sgd():
         opt.step()
         reference.step()
     np.testing.assert_allclose(ours.data, theirs.detach().numpy(), rtol=1e-14)
+
+
+def test_step_reuses_one_scratch_buffer_and_mixed_dtypes_work():
+    a = Tensor(np.ones((3, 4), dtype=np.float32))
+    b = Tensor(np.ones(5))  # float64
+    a.grad, b.grad = np.ones((3, 4), dtype=np.float32), np.ones(5)
+    opt = SGD([a, b], lr=0.5)
+    opt.step()
+    opt.step()
+    assert np.all(a.data == 0.0) and np.all(b.data == 0.0)
+    assert {d: s.size for d, s in opt._scratch.items()} == {np.dtype(np.float32): 12, np.dtype(np.float64): 5}

@@ -104,3 +104,21 @@ def test_backward_through_a_plain_function_is_a_type_error_naming_it():
     net(np.ones((1, 2)))
     with pytest.raises(TypeError, match=r"module 1 \(<ufunc 'tanh'>\) has no backward"):
         net.backward(np.ones((1, 2)))
+
+
+def test_backward_without_input_grad_returns_none_and_the_same_parameter_gradients():
+    from tinytorch_layers import Tanh
+
+    def make():
+        return Sequential(Dense(5, 4, rng=1, dtype=np.float64), Tanh(), Dense(4, 3, rng=2, dtype=np.float64))
+
+    x, g = np.random.default_rng(0).standard_normal((6, 5)), np.ones((6, 3))
+    full, lean = make(), make()
+    full(x), lean(x)
+    full.backward(g)
+    assert lean.backward(g, input_grad=False) is None
+    for ours, theirs in zip(lean.parameters(), full.parameters()):
+        np.testing.assert_array_equal(ours.grad, theirs.grad)
+    starts_with_activation = Sequential(Tanh(), Dense(5, 3, rng=0, dtype=np.float64))
+    starts_with_activation(x)
+    assert starts_with_activation.backward(np.ones((6, 3)), input_grad=False) is None

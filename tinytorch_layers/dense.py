@@ -90,6 +90,27 @@ def _xt_times_g(x: np.ndarray, g: np.ndarray, like: np.ndarray) -> np.ndarray:
     return np.dot(x.T, g)
 
 
+def _g_times_wt(g: np.ndarray, w: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """Return ``g @ w.T`` in the memory order of ``like`` (the saved input); same values.
+
+    The input gradient goes back to the module that made the input, typically an
+    activation, which multiplies it elementwise with its saved output: the array ``like``.
+    Two arrays of different memory order are combined by strided access, several times
+    slower for large batches, so for a column-major ``like`` (the output of a float32
+    Dense layer, see :func:`_x_times_w`) the product is computed as ``(w @ g.T).T``.
+
+    Examples:
+        >>> g, w = np.ones((3, 2)), np.arange(8.0).reshape(4, 2)
+        >>> like = np.asfortranarray(np.zeros((3, 4)))
+        >>> grad_x = _g_times_wt(g, w, like)
+        >>> bool(np.array_equal(grad_x, g @ w.T)), grad_x.flags.f_contiguous
+        (True, True)
+    """
+    if like.flags.f_contiguous and not like.flags.c_contiguous:
+        return np.dot(w, g.T).T
+    return np.dot(g, w.T)
+
+
 class Dense(Module):
     r"""A fully connected layer: :math:`y = xW + b`.
 
@@ -300,7 +321,7 @@ class Dense(Module):
             )
         return data
 
-    def backward(self, grad_output: Any) -> Tensor:
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
         r"""Backpropagate through :math:`y = xW + b`: fill the parameter grads, return dL/dx.
 
         With :math:`G = \partial L/\partial y` for the input :math:`x` of the last
@@ -311,16 +332,19 @@ class Dense(Module):
         - :math:`\partial L/\partial x = G W^\top` is returned, shaped like ``x``.
 
         Gradients accumulate, as in PyTorch: a second backward pass adds to ``.grad``;
-        :meth:`~tinytorch_layers.SGD.zero_grad` resets them. The input is the array
+        ``SGD.zero_grad()`` resets them. The input is the array
         :meth:`forward` kept in ``last_input``, not a copy: changing that array in place
         between the two calls changes the gradient.
 
         Args:
             grad_output: dL/dy, of the shape the last forward pass returned:
                 ``(batch, output_size)``, or ``(output_size,)`` for one sample.
+            input_grad: Compute dL/dx. The first layer of a network may skip it (its
+                input is data, not something to train), saving a third of its backward
+                FLOPs; PyTorch skips it for inputs that do not require grad.
 
         Returns:
-            A Tensor dL/dx of the input's shape.
+            A Tensor dL/dx of the input's shape, or None if ``input_grad`` is False.
 
         Raises:
             RuntimeError: No forward pass has run yet.
@@ -344,6 +368,10 @@ class Dense(Module):
             [1.0, 0.0, 2.0]
             >>> layer.bias.grad.tolist()  # accumulated: [1, 3] + [1, 0]
             [2.0, 3.0]
+            >>> print(layer.backward(Tensor([0, 1]), input_grad=False))  # parameters only
+            None
+            >>> layer.bias.grad.tolist()
+            [2.0, 4.0]
 
             Checked against central differences in float64:
 
@@ -389,13 +417,17 @@ class Dense(Module):
         # BEGIN SOLUTION
         if self.use_naive_matmul:
             grad_w = matmul(x_rows.T, grad_rows)
-            grad_x = matmul(grad_rows, w.T)
         else:
             grad_w = _xt_times_g(x_rows, grad_rows, like=w)  # x.T @ G
-            grad_x = np.dot(grad_rows, w.T)  # G @ W.T
         self.weights.accumulate_grad(grad_w)
         if self.bias is not None:
             self.bias.accumulate_grad(grad_rows.sum(axis=0))
+        if not input_grad:
+            return None
+        if self.use_naive_matmul:
+            grad_x = matmul(grad_rows, w.T)
+        else:
+            grad_x = _g_times_wt(grad_rows, w, like=x_rows)  # G @ W.T
         return Tensor._wrap(grad_x.reshape(x.shape))
         # END SOLUTION
 

@@ -104,6 +104,7 @@ class SGD:
                 )
         #: One momentum buffer per parameter, None until its first step.
         self.velocities: list[np.ndarray | None] = [None] * len(self.parameters)
+        self._scratch: dict[np.dtype, np.ndarray] = {}
 
     def step(self) -> None:
         r"""Update every parameter ``p`` that has a gradient ``g = p.grad``, in place.
@@ -156,8 +157,32 @@ class SGD:
                     velocity *= self.momentum
                     velocity += grad
                 grad = velocity
-            parameter.data -= self.lr * grad
+            self._subtract_scaled(parameter.data, self.lr, grad)  # p -= lr * g
             # END SOLUTION
+
+    def _subtract_scaled(self, target: np.ndarray, scale: float, values: np.ndarray) -> None:
+        """``target -= scale * values`` in place, with no new array for ``scale * values``.
+
+        A fresh array of a large parameter's size costs more than the arithmetic (the
+        operating system hands out new memory page by page), so the product goes into a
+        scratch buffer kept between steps, one per dtype, the size of the largest parameter.
+
+        Examples:
+            >>> opt = SGD([Tensor([0.0])], lr=0.1)
+            >>> target = np.ones(3)
+            >>> opt._subtract_scaled(target, 0.5, np.array([2.0, 4.0, 6.0]))
+            >>> target.tolist()
+            [0.0, -1.0, -2.0]
+        """
+        dtype = np.result_type(values.dtype, target.dtype)
+        scratch = self._scratch.get(dtype)
+        if scratch is None or scratch.size < values.size:
+            scratch = self._scratch[dtype] = np.empty(values.size, dtype=dtype)
+        # a view with the layout of ``values``, so both are walked in the same order
+        order = "F" if values.flags.f_contiguous and not values.flags.c_contiguous else "C"
+        product = scratch[: values.size].reshape(values.shape, order=order)
+        np.multiply(values, scale, out=product)
+        target -= product
 
     def zero_grad(self) -> None:
         """Reset every parameter's ``grad`` to None, as PyTorch's ``zero_grad()`` does.

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .dense import Dense
 from .module import Module
 from .tensor import Tensor
 
@@ -54,7 +55,7 @@ class Sequential(Module):
             x = module(x)
         return x
 
-    def backward(self, grad_output: Any) -> Tensor:
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
         """Run every module's ``backward`` from last to first: the chain rule.
 
         Each module turns the gradient with respect to its output into the gradient with
@@ -62,9 +63,13 @@ class Sequential(Module):
 
         Args:
             grad_output: dL/d(output of the last module), shaped like the last output.
+            input_grad: Return dL/d(input). With False, a first module that can skip the
+                input gradient (:meth:`Dense.backward <tinytorch_layers.Dense.backward>`)
+                does, as PyTorch does for data that does not require grad, and None is
+                returned; the parameter gradients are the same.
 
         Returns:
-            dL/d(input of the first module), shaped like that input.
+            dL/d(input of the first module), shaped like that input, or None.
 
         Raises:
             TypeError: A module has no ``backward`` (a plain function, say).
@@ -76,6 +81,8 @@ class Sequential(Module):
             >>> grad_x = net.backward(np.ones((2, 3), dtype=np.float32))
             >>> grad_x.shape, [p.grad.shape for p in net.parameters()]
             ((2, 4), [(4, 5), (5,), (5, 3), (3,)])
+            >>> print(net.backward(np.ones((2, 3), dtype=np.float32), input_grad=False))
+            None
             >>> Sequential(abs).backward(np.ones(3))
             Traceback (most recent call last):
             ...
@@ -88,6 +95,12 @@ class Sequential(Module):
                 raise TypeError(
                     f"Sequential.backward: module {position} ({module!r}) has no backward()"
                 )
+            if position == 0 and not input_grad:
+                if isinstance(module, Dense):
+                    backward(grad_output, input_grad=False)
+                else:
+                    backward(grad_output)
+                return None
             grad_output = backward(grad_output)
         return grad_output
 

@@ -114,9 +114,8 @@ class Tensor:
     __array_priority__ = 1000
 
     data: np.ndarray
-    #: The gradient of a loss with respect to this tensor: ``None`` until a backward pass
-    #: fills it, then an ndarray of the tensor's shape and dtype. Backward passes add to it
-    #: (as in PyTorch), so two passes without a reset give twice the gradient.
+    # The gradient (documented under Attributes above; a ``#:`` comment here would make
+    # autodoc describe it twice): None until a backward pass fills it.
     grad: np.ndarray | None
 
     def __init__(self, data: TensorLike, dtype: Any = None) -> None:
