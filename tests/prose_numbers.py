@@ -5,7 +5,8 @@ the checker behind that promise (``tests/test_number_guard.py`` runs it):
 
 * **Running text** is what markdown-it (with MyST's plugins, the parser the book is
   built with) gives as ``text`` tokens of paragraphs, headings, list items, tables and
-  the prose inside directives such as ``{note}`` or ``{exercise}``. Left out: front
+  the prose inside directives such as ``{note}`` or ``{exercise}``, plus the
+  ``caption`` and ``alt`` text a code cell gives its figure. Left out: front
   matter, code cells and fences, inline code, ``$...$``/``$$...$$`` and ``{math}``,
   every role (so ``{glue:text}`` values, ``{ref}``, ``{doc}``...), labels ``(x)=``,
   ``%`` comments, HTML, directive options, link targets and the text of bare links.
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -196,11 +198,46 @@ def _directive_body(token: Token) -> tuple[str, int] | None:
     return body, token.map[0] + 1 + skip
 
 
+def _figure_texts(token: Token) -> Iterator[tuple[int, str]]:
+    """(0-based line, text) of the ``caption`` and ``alt`` a code cell gives its figure.
+
+    They are in the cell's YAML options (``mystnb: figure: caption: ...``, ``image:
+    alt: ...``) and the reader sees or hears them, so they count as running text. The
+    line is the one of the key; a value over several lines is taken whole.
+    """
+    lines = token.content.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if closing is None:
+        return
+    try:
+        options = yaml.safe_load("\n".join(lines[1:closing]))
+    except yaml.YAMLError:
+        return
+    texts: list[tuple[str, str]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("caption", "alt") and isinstance(value, str):
+                    texts.append((key, value))
+                else:
+                    walk(value)
+
+    walk(options)
+    for key, value in texts:
+        at = next((i for i in range(1, closing) if lines[i].strip().startswith(f"{key}:")), 0)
+        yield token.map[0] + 1 + at, " ".join(value.split())
+
+
 def running_text(source: str, line_offset: int = 0) -> Iterator[tuple[int, str]]:
     """(1-based line, running text) for every line of prose in a MyST document."""
     for token in tokens(source):
         if token.type == "inline" and token.map:
             yield from ((n + 1, t) for n, t in _inline_lines(token, token.map[0] + line_offset))
+        elif token.type == "fence" and token.map and token.info.strip().startswith("{code-cell}"):
+            yield from ((n + 1 + line_offset, t) for n, t in _figure_texts(token))
         elif token.type in ("fence", "colon_fence") and token.map:
             nested = _directive_body(token)
             if nested:
@@ -276,6 +313,19 @@ def code_lines(source: str) -> set[str]:
     return lines
 
 
+def _example_entry(found: Found) -> str:
+    words = found.text.split()
+    at = next((i for i, word in enumerate(words) if found.number in word), 0)
+    phrase = " ".join(words[max(at - 2, 0) : at + 3]).replace('"', '\\"')
+    return (
+        f"[[{found.chapter}]]\n"
+        f'phrase = "{phrase}"  # words of that line around the number\n'
+        'kind = "definition"  # or citation, version, reference, claim\n'
+        'reason = "why the number may be typed in"\n'
+        '# check = "a code line of the chapter that checks it"  (a claim needs one)\n'
+    )
+
+
 @dataclass(frozen=True)
 class Report:
     """What the guard found wrong in the book."""
@@ -290,9 +340,10 @@ class Report:
             parts.append(
                 "Numbers typed into running text that nothing computes or registers:\n"
                 + "\n".join(f"  {found}" for found in self.unregistered)
-                + "\nFix each one: glue it from a cell ({glue:text}`name`), or, if it is a "
-                "definition, citation, version or checked claim, add a [[<chapter>]] entry "
-                "with phrase, kind, reason (and check, for a claim) to book/_numbers.toml."
+                + "\nFix each one: glue a computed result from a cell ({glue:text}`name`), or, "
+                "if it is a definition, citation, version, reference or checked claim, register "
+                "it in book/_numbers.toml under its chapter's banner, e.g.\n\n"
+                + _example_entry(self.unregistered[0])
             )
         if self.unchecked:
             parts.append(

@@ -70,7 +70,8 @@ def test_guard_fails_on_an_unregistered_result_naming_chapter_and_line(tmp_path)
     message = report.message()
     assert "book/fixture.md:17: 'eight'" in message
     assert "book/fixture.md:18: '401,920'" in message
-    assert "glue it from a cell" in message and "_numbers.toml" in message
+    assert "glue a computed result from a cell" in message and "_numbers.toml" in message
+    assert '[[fixture]]\nphrase = "work by eight, and the"' in message
 
 
 def test_guard_passes_when_every_number_is_registered_and_claims_are_checked(tmp_path) -> None:
@@ -154,3 +155,11 @@ def test_guard_reads_prose_inside_directives_but_not_their_options() -> None:
     )
     found = [(f.line, f.number) for f in find_numbers("t", source)]
     assert found == [(6, "13"), (10, "14"), (19, "2016")]
+
+
+def test_guard_reads_figure_captions_and_alt_text_of_code_cells() -> None:
+    source = (
+        "# T\n\n```{code-cell} ipython3\n---\nmystnb:\n  image:\n    alt: \"A plot of 25 layers\"\n"
+        "  figure:\n    caption: \"Twelve curves\"\n    name: fig-x\n---\nx = 99\n```\n"
+    )
+    assert [(f.line, f.number) for f in find_numbers("t", source)] == [(7, "25"), (9, "Twelve")]

@@ -175,8 +175,10 @@ def lecun_normal(
 ) -> np.ndarray:
     r"""LeCun normal: :math:`W_{ij} \sim \mathcal{N}(0, 1 / n_{in})`.
 
-    From LeCun et al. (1998), "Efficient BackProp": keeps the variance of each output
-    equal to that of each input for a linear layer; the recommended start for SELU.
+    From LeCun et al. (1998), "Efficient BackProp", where it was proposed for the scaled
+    tanh :math:`1.7159 \tanh(2x/3)`: the output of a unit has the variance
+    :math:`n_{in} \operatorname{Var}(W) \, \mathbb{E}[x^2] = \mathbb{E}[x^2]`, the second
+    moment of its input. Also the recommended start for SELU.
 
     Args:
         fan_in: Number of inputs of the layer (rows of W).
