@@ -290,7 +290,7 @@ def main() -> int:
 
     todo = [m for m in mutants if m.key not in equivalent_keys]
     for suite, units in suites.items():
-        t0 = time.monotonic()
+        t0, shown = time.monotonic(), 0
         for mutant in todo:
             chosen = [u for u in units if mutant.function in baseline[u][1]]
             if not chosen:
@@ -303,7 +303,8 @@ def main() -> int:
             for (s, m), code, _ in pool.results():
                 m.status[s] = _status(code)
             done = sum(suite in m.status for m in todo)
-            if done % 25 == 0:
+            if done // 25 > shown // 25:
+                shown = done
                 print(f"  {suite}: {done}/{len(todo)} after {time.monotonic() - t0:.0f} s", flush=True)
         for (s, m), code, _ in pool.drain():
             m.status[s] = _status(code)
