@@ -31,6 +31,14 @@ def stratified_indices(
         >>> train, test = stratified_indices(labels, 0.2, np.random.default_rng(0))
         >>> len(train), sorted(labels[test].tolist())
         (12, [0, 0, 1])
+
+        Three test rows from 6 + 4: the exact shares are 1.5 and 1.0, so each class gets
+        one and the larger remainder (class 0) the third. Every row is used once:
+
+        >>> labels = np.array([0] * 6 + [1] * 4)
+        >>> train, test = stratified_indices(labels, 0.25, np.random.default_rng(0))
+        >>> np.bincount(labels[test]).tolist(), sorted(np.concatenate([train, test]).tolist())
+        ([2, 1], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     """
     classes, counts = np.unique(labels, return_counts=True)
     exact = test_fraction * counts
