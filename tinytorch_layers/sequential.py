@@ -36,8 +36,8 @@ class Sequential(Module):
         >>> probs = net(Tensor([[1, -2, 3, -4], [2, 1, -1, 3]]))
         >>> probs.shape, [round(float(s), 6) for s in probs.data.sum(axis=1)]
         ((2, 3), [1.0, 1.0])
-        >>> len(net.parameters())
-        4
+        >>> len(net.parameters()), len(net), net[1]  # 2 Dense layers, 4 modules
+        (4, 4, ReLU())
         >>> Sequential(Dense(4, 5), "relu")  # a name is not a layer
         Traceback (most recent call last):
         ...
