@@ -16,6 +16,10 @@ def check_matmul_shapes(a_shape: tuple[int, ...], b_shape: tuple[int, ...]) -> N
 
     Examples:
         >>> check_matmul_shapes((32, 784), (784, 10))
+        >>> check_matmul_shapes((784,), (784, 10))
+        Traceback (most recent call last):
+        ...
+        ValueError: matmul needs 2-D matrices, but A has shape (784,)
         >>> check_matmul_shapes((32, 784), (10, 784))
         Traceback (most recent call last):
         ...
@@ -64,8 +68,9 @@ def matmul(A: Any, B: Any) -> Any:
         >>> C = matmul(Tensor(A23), B34)  # a Tensor in, a Tensor out
         >>> type(C).__name__, C.shape
         ('Tensor', (2, 4))
-        >>> matmul(np.ones((2, 3), np.float32), np.ones((3, 1), np.float32)).dtype
-        dtype('float32')
+        >>> f32, f64 = np.ones((1, 1), np.float32), np.ones((1, 1))
+        >>> matmul(f32, f32).dtype, matmul(f32, f64).dtype, matmul(f64, f32).dtype
+        (dtype('float32'), dtype('float64'), dtype('float64'))
         >>> matmul(np.ones((2, 0)), np.ones((0, 3)))  # no terms to add: the zero matrix
         array([[0., 0., 0.],
                [0., 0., 0.]])
