@@ -83,6 +83,20 @@ class Sequential(Module):
             ((2, 4), [(4, 5), (5,), (5, 3), (3,)])
             >>> print(net.backward(np.ones((2, 3), dtype=np.float32), input_grad=False))
             None
+
+            The chain rule with numbers: ``y = 3 * relu(2 * x)``, so dy/dx is 6 where
+            ``x > 0`` and 0 where the ReLU is closed:
+
+            >>> net = Sequential(Dense(1, 1, use_bias=False), ReLU(), Dense(1, 1, use_bias=False))
+            >>> net[0].weights, net[2].weights = Tensor([[2.0]]), Tensor([[3.0]])
+            >>> y = net(Tensor([[-1.0], [1.0]]))
+            >>> net.backward(Tensor([[1.0], [1.0]])).data.tolist()
+            [[0.0], [6.0]]
+            >>> y = net(Tensor([[1.0]]))
+            >>> print(net.backward(Tensor([[1.0]]), input_grad=False), net[0].weights.grad.tolist())
+            None [[6.0]]
+            >>> [type(m).__name__ for m in Sequential(ReLU(), Dense(1, 1))]  # iterable
+            ['ReLU', 'Dense']
             >>> Sequential(abs).backward(np.ones(3))
             Traceback (most recent call last):
             ...

@@ -89,6 +89,8 @@ class Tensor:
 
         >>> Tensor(np.zeros(2)).dtype, Tensor(2.0).dtype, Tensor([1, 2], dtype=np.float64).dtype
         (dtype('float64'), dtype('float32'), dtype('float64'))
+        >>> Tensor(np.zeros(2), dtype=np.float32).dtype
+        dtype('float32')
         >>> (x + [1, 2, 3]).dtype, (x + np.ones(3)).dtype
         (dtype('float32'), dtype('float64'))
 
