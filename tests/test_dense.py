@@ -374,3 +374,35 @@ def test_naive_fast_and_formula_agree_for_any_small_shape(batch, n_in, n_out, se
 def test_non_float_dtype_is_rejected_by_name(dtype):
     with pytest.raises(TypeError, match=f"got dtype={np.dtype(dtype)}"):
         Dense(3, 2, init="zeros", dtype=dtype)
+
+
+# --- gaps the mutation check found (issue 13) ----------------------------------------
+
+
+@pytest.mark.parametrize("layer_dtype", [np.float32, np.float64])
+def test_an_integer_tensor_is_cast_to_the_layer_dtype(layer_dtype):
+    # Tensor(..., dtype=int64) is the one way an integer array reaches forward unconverted.
+    layer = Dense(3, 2, rng=0, dtype=layer_dtype)
+    y = layer(Tensor([[1, 0, 2]], dtype=np.int64))
+    assert y.dtype == layer_dtype
+    np.testing.assert_array_equal(y.data, layer(np.array([[1.0, 0.0, 2.0]], layer_dtype)).data)
+
+
+def test_memory_bytes_defaults_to_a_batch_of_one():
+    layer = Dense(3, 2)
+    estimate = layer.memory_bytes()
+    assert estimate == layer.memory_bytes(batch_size=1)
+    assert estimate.input == 3 * 4 and estimate.output == 2 * 4  # one float32 sample
+
+
+def test_dense_does_not_run_the_triple_loop_by_default(monkeypatch):
+    import tinytorch_layers.dense
+
+    def no_triple_loop(*args):
+        raise AssertionError("Dense ran the triple-loop matmul without use_naive_matmul=True")
+
+    monkeypatch.setattr(tinytorch_layers.dense, "matmul", no_triple_loop)
+    x = np.ones((4, 3))
+    assert Dense(3, 2)(x).shape == (4, 2)
+    with pytest.raises(AssertionError, match="triple-loop"):  # the patch is really in effect
+        Dense(3, 2, use_naive_matmul=True)(x)

@@ -68,3 +68,13 @@ def test_relative_error_properties():
     assert relative_error(Tensor(a), a.tolist()) == 0.0
     with pytest.raises(ValueError, match=r"\(3,\) and \(1, 3\)"):
         relative_error(a, a[None])
+
+
+def test_relative_error_computes_in_float64_and_takes_lists():
+    rng = np.random.default_rng(0)
+    a32 = rng.standard_normal(1000).astype(np.float32)
+    b32 = (a32 * (1 + rng.standard_normal(1000) * 1e-4)).astype(np.float32)
+    a64, b64 = a32.astype(np.float64), b32.astype(np.float64)
+    expected = float(np.linalg.norm(a64 - b64) / (np.linalg.norm(a64) + np.linalg.norm(b64)))
+    assert relative_error(a32, b32) == expected  # float32 arithmetic would differ in the last bits
+    assert relative_error(a32.tolist(), b32.tolist()) == expected

@@ -155,3 +155,8 @@ def test_mismatch_with_tensors_too():
 def test_check_matmul_shapes_accepts_compatible_shapes():
     assert check_matmul_shapes((32, 784), (784, 10)) is None
     assert check_matmul_shapes((0, 0), (0, 5)) is None
+
+
+@pytest.mark.parametrize(("a", "b"), [(np.float32, np.float64), (np.float64, np.float32)])
+def test_result_dtype_is_the_promotion_of_both_operands(a, b):
+    assert matmul(np.ones((2, 2), a), np.ones((2, 2), b)).dtype == np.float64

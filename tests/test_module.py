@@ -32,3 +32,12 @@ def test_defaults():
 
     assert Identity().parameters() == []
     assert repr(Identity()) == "Identity()"
+
+
+def test_backward_must_be_overridden_and_names_the_class():
+    class OnlyForward(Module):
+        def forward(self, x):
+            return x
+
+    with pytest.raises(NotImplementedError, match="^OnlyForward does not define backward"):
+        OnlyForward().backward(Tensor([1.0]))

@@ -208,3 +208,17 @@ def test_a_float64_first_gradient_is_converted():
     t = Tensor(np.zeros(3, dtype=np.float32))
     t.accumulate_grad(np.ones(3))
     assert t.grad.dtype == np.float32
+
+
+def test_non_numeric_data_names_its_dtype_and_type():
+    with pytest.raises(TypeError, match="got dtype complex128 from list$"):
+        Tensor([1 + 2j])
+
+
+def test_float_array_with_its_own_dtype_is_not_copied():
+    a = np.zeros(3)
+    assert Tensor(a, dtype=np.float64).data is a
+    g = np.ones(3, dtype=np.float32)
+    t = Tensor(np.zeros(3, dtype=np.float32))
+    t.accumulate_grad(g)
+    assert t.grad is g  # documented: a first gradient of the right dtype is stored as it is

@@ -65,6 +65,14 @@ class ReLU(Module):
             >>> y = relu(Tensor([[-1.0, 2.0], [3.0, -4.0]]))
             >>> relu.backward(Tensor([[10.0, 20.0], [30.0, 40.0]])).data.tolist()
             [[0.0, 20.0], [30.0, 0.0]]
+            >>> relu.backward(Tensor([1.0, 2.0]))  # one gradient per output element
+            Traceback (most recent call last):
+            ...
+            ValueError: ReLU.backward expected grad_output of the output's shape (2, 2), got shape (2,)
+            >>> ReLU().backward(Tensor([1.0]))  # nothing to go back through yet
+            Traceback (most recent call last):
+            ...
+            RuntimeError: ReLU.backward needs a forward pass first: call the module first
         """
         out, grad = _saved_and_grad(self, grad_output)
         # y > 0 exactly where x > 0: the output tells where the gradient passes.

@@ -94,6 +94,8 @@ def dense_memory_bytes(
         1773568
         >>> dense_memory_bytes(32, 784, 512, dtype=np.float64).total
         3547136
+        >>> dense_memory_bytes(1, 3, 2, use_bias=False)  # no bias: nothing to hold
+        MemoryEstimate(input=12, weights=24, bias=0, output=8)
     """
     itemsize = np.dtype(dtype).itemsize
     return MemoryEstimate(
@@ -176,6 +178,8 @@ def dense_training_memory_bytes(
         5625856
         >>> dense_training_memory_bytes(256, 784, 512, momentum=False).momentum
         0
+        >>> dense_training_memory_bytes(2, 3, 2, dtype=np.float64, use_bias=False)
+        TrainingMemoryEstimate(parameters=48, gradients=48, momentum=48, activations=48)
     """
     itemsize = np.dtype(dtype).itemsize
     parameter_bytes = dense_parameter_count(input_size, output_size, use_bias) * itemsize

@@ -33,6 +33,14 @@ def stratified_indices(
         >>> train, test = stratified_indices(labels, 0.2, np.random.default_rng(0))
         >>> len(train), sorted(labels[test].tolist())
         (12, [0, 0, 1])
+
+        Three test rows from 6 + 4: the exact shares are 1.5 and 1.0, so each class gets
+        one and the larger remainder (class 0) the third. Every row is used once:
+
+        >>> labels = np.array([0] * 6 + [1] * 4)
+        >>> train, test = stratified_indices(labels, 0.25, np.random.default_rng(0))
+        >>> np.bincount(labels[test]).tolist(), sorted(np.concatenate([train, test]).tolist())
+        ([2, 1], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     """
     classes, counts = np.unique(labels, return_counts=True)
     exact = test_fraction * counts
@@ -87,6 +95,14 @@ def load_digits_split(
         [36, 37, 35, 37, 36, 36, 36, 36, 35, 36]
         >>> round(float(x_train.mean()), 6), round(float(x_train[:, 10].std()), 4)
         (0.0, 1.0)
+        >>> load_digits_split(test_fraction=20)  # a fraction, not a percentage
+        Traceback (most recent call last):
+        ...
+        ValueError: test_fraction must be between 0 and 1 (exclusive), got 20
+        >>> load_digits_split(test_fraction="0.2")
+        Traceback (most recent call last):
+        ...
+        TypeError: test_fraction must be a number, got '0.2'
     """
     if isinstance(test_fraction, bool) or not isinstance(test_fraction, numbers.Real):
         raise TypeError(f"test_fraction must be a number, got {test_fraction!r}")

@@ -164,6 +164,28 @@ class Dense(Module):
         (4, 8, 10)
         >>> layer.parameter_count
         7850
+
+        The triple loop gives the same numbers as the default BLAS path, only slower:
+
+        >>> x = np.random.default_rng(0).standard_normal((3, 4))
+        >>> fast, naive = Dense(4, 2, rng=1), Dense(4, 2, rng=1, use_naive_matmul=True)
+        >>> bool(np.allclose(naive(x).data, fast(x).data, rtol=1e-6))
+        True
+
+        Sizes and the dtype are checked when the layer is made:
+
+        >>> Dense(784, 0)
+        Traceback (most recent call last):
+        ...
+        ValueError: output_size must be a positive integer, got 0
+        >>> Dense(2.5, 10)
+        Traceback (most recent call last):
+        ...
+        TypeError: input_size must be a positive integer, got 2.5
+        >>> Dense(3, 2, dtype=np.int32)
+        Traceback (most recent call last):
+        ...
+        TypeError: Dense computes in float32 or float64, got dtype=int32
     """
 
     #: The input of the last :meth:`forward`, which :meth:`backward` needs; None before.
@@ -366,6 +388,10 @@ class Dense(Module):
             >>> bool(relative_error(layer.weights.grad,
             ...                     numerical_gradient(lambda v: loss(x, v), w)) < 1e-8)
             True
+            >>> Dense(4, 3).backward(np.ones((5, 3)))  # no forward pass yet
+            Traceback (most recent call last):
+            ...
+            RuntimeError: Dense.backward needs the input of a forward pass: call the layer first
             >>> layer.backward(np.ones((5, 4)))
             Traceback (most recent call last):
             ...

@@ -47,6 +47,24 @@ def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6
         Traceback (most recent call last):
         ...
         ValueError: numerical_gradient needs f to return one number; it returned shape (2,)
+        >>> numerical_gradient(lambda v: float(np.sum(v)), np.ones(2), eps=True)
+        Traceback (most recent call last):
+        ...
+        ValueError: eps must be a positive number, got True
+        >>> numerical_gradient(lambda v: float(np.sum(v)), np.ones(2), eps=0)
+        Traceback (most recent call last):
+        ...
+        ValueError: eps must be a positive number, got 0
+
+
+        The point keeps its shape, may be a Tensor, and is left unchanged:
+
+        >>> x = Tensor([[1.0, 2.0], [3.0, 4.0]])
+        >>> grad = numerical_gradient(lambda v: float(np.sum(v[0] * v[1])), x)  # d/dv[0] = v[1]
+        >>> np.round(grad, 6).tolist(), x.data.tolist()
+        ([[3.0, 4.0], [1.0, 2.0]], [[1.0, 2.0], [3.0, 4.0]])
+        >>> np.round(numerical_gradient(lambda v: float(v[0] * v[1]), [2.0, 5.0]), 6).tolist()
+        [5.0, 2.0]
     """
     if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not eps > 0:
         raise ValueError(f"eps must be a positive number, got {eps!r}")
@@ -92,6 +110,8 @@ def relative_error(a: Any, b: Any) -> float:
     Examples:
         >>> relative_error(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
         0.0
+        >>> relative_error(np.zeros(3), np.zeros(3)), relative_error([1.0, 0.0], [-1.0, 0.0])
+        (0.0, 1.0)
         >>> round(relative_error([3.0, 4.0], [3.0, 4.0 + 1e-5]), 8)
         1e-06
         >>> relative_error([1.0, 2.0], [1.0, 2.0, 3.0])

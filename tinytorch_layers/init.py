@@ -50,6 +50,13 @@ def as_generator(rng: RngLike) -> np.random.Generator:
     Examples:
         >>> int(as_generator(0).integers(100)) == int(as_generator(0).integers(100))
         True
+        >>> rng = np.random.default_rng(1)
+        >>> as_generator(rng) is rng  # a Generator is used as it is, not reseeded
+        True
+        >>> as_generator(0.5)
+        Traceback (most recent call last):
+        ...
+        TypeError: rng must be a numpy Generator, an int seed or None, got 0.5
     """
     if isinstance(rng, np.random.Generator):
         return rng
@@ -83,6 +90,12 @@ def xavier_normal(
         ((784, 512), dtype('float32'))
         >>> round(float(W.std() / np.sqrt(2 / (784 + 512))), 2)
         1.0
+        >>> xavier_normal(784, 512, rng=0, dtype=np.float64).dtype
+        dtype('float64')
+        >>> xavier_normal(4, 3, dtype=np.int32)  # numpy's Generator draws only floats
+        Traceback (most recent call last):
+        ...
+        TypeError: initialisers draw float32 or float64, got dtype int32
     """
     _check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / (fan_in + fan_out))
@@ -197,6 +210,16 @@ def zeros(
     Examples:
         >>> zeros(2, 3).tolist()
         [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
+        >>> zeros(2, 3).dtype, zeros(2, 3, dtype=np.float64).dtype  # float32 unless asked
+        (dtype('float32'), dtype('float64'))
+        >>> zeros(0, 3)  # every initialiser checks its fans, this one too
+        Traceback (most recent call last):
+        ...
+        ValueError: fan_in must be a positive integer, got 0
+        >>> zeros(2, 3.0)
+        Traceback (most recent call last):
+        ...
+        TypeError: fan_out must be a positive integer, got 3.0
     """
     _check_fans(fan_in, fan_out)
     as_generator(rng)  # validates only: a typo in rng should fail with every initialiser
@@ -251,6 +274,10 @@ def get_initializer(init: str | Initializer) -> Initializer:
         Traceback (most recent call last):
         ...
         ValueError: Unknown initialiser 'glorot'; choose one of: xavier_normal, xavier_uniform, he_normal, lecun_normal, zeros
+        >>> get_initializer(0.01)  # a scale is not an initialiser
+        Traceback (most recent call last):
+        ...
+        TypeError: init must be a name or a callable, got 0.01
     """
     if isinstance(init, str):
         if init not in INITIALIZERS:

@@ -16,6 +16,10 @@ def check_matmul_shapes(a_shape: tuple[int, ...], b_shape: tuple[int, ...]) -> N
 
     Examples:
         >>> check_matmul_shapes((32, 784), (784, 10))
+        >>> check_matmul_shapes((784,), (784, 10))
+        Traceback (most recent call last):
+        ...
+        ValueError: matmul needs 2-D matrices, but A has shape (784,)
         >>> check_matmul_shapes((32, 784), (10, 784))
         Traceback (most recent call last):
         ...
@@ -64,10 +68,20 @@ def matmul(A: Any, B: Any) -> Any:
         >>> C = matmul(Tensor(A23), B34)  # a Tensor in, a Tensor out
         >>> type(C).__name__, C.shape
         ('Tensor', (2, 4))
+        >>> f32, f64 = np.ones((1, 1), np.float32), np.ones((1, 1))
+        >>> matmul(f32, f32).dtype, matmul(f32, f64).dtype, matmul(f64, f32).dtype
+        (dtype('float32'), dtype('float64'), dtype('float64'))
+        >>> matmul(np.ones((2, 0)), np.ones((0, 3)))  # no terms to add: the zero matrix
+        array([[0., 0., 0.],
+               [0., 0., 0.]])
         >>> matmul(np.ones((32, 784)), np.ones((10, 784)))
         Traceback (most recent call last):
         ...
         ValueError: Incompatible matrix dimensions: A is 32x784, B is 10x784 (A's 784 columns must equal B's 10 rows)
+        >>> matmul(np.ones((2, 3)), np.ones(3))  # a vector is not a matrix here
+        Traceback (most recent call last):
+        ...
+        ValueError: matmul needs 2-D matrices, but B has shape (3,)
     """
     # BEGIN SOLUTION
     a = _to_array(A)

@@ -21,6 +21,16 @@ class Module:
         ...         return x * 2
         >>> Double()(Tensor([1, 2, 3])).data.tolist()
         [2.0, 4.0, 6.0]
+        >>> Double(), Double().parameters()  # no learnable arrays unless a subclass says so
+        (Double(), [])
+        >>> Double().backward(Tensor([1.0]))  # only forward was written
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: Double does not define backward()
+        >>> Module()(Tensor([1.0]))
+        Traceback (most recent call last):
+        ...
+        NotImplementedError: Module does not define forward()
     """
 
     def forward(self, x: Any) -> Tensor:

@@ -70,6 +70,18 @@ class SGD:
         Traceback (most recent call last):
         ...
         ValueError: SGD: lr must be a finite number >= 0, got -0.1
+        >>> SGD([w], lr="0.1")
+        Traceback (most recent call last):
+        ...
+        TypeError: SGD: lr must be a number, got '0.1'
+        >>> SGD([w.data], lr=0.1)  # the Tensor, not its array: the update must reach the layer
+        Traceback (most recent call last):
+        ...
+        TypeError: SGD trains Tensors; parameter 0 is a ndarray
+        >>> SGD([], lr=0.1)
+        Traceback (most recent call last):
+        ...
+        ValueError: SGD got an empty parameter list
     """
 
     def __init__(

@@ -36,8 +36,12 @@ class Sequential(Module):
         >>> probs = net(Tensor([[1, -2, 3, -4], [2, 1, -1, 3]]))
         >>> probs.shape, [round(float(s), 6) for s in probs.data.sum(axis=1)]
         ((2, 3), [1.0, 1.0])
-        >>> len(net.parameters())
-        4
+        >>> len(net.parameters()), len(net), net[1]  # 2 Dense layers, 4 modules
+        (4, 4, ReLU())
+        >>> Sequential(Dense(4, 5), "relu")  # a name is not a layer
+        Traceback (most recent call last):
+        ...
+        TypeError: Sequential takes callables; item 1 is 'relu'
     """
 
     def __init__(self, *modules: Any) -> None:
@@ -79,6 +83,20 @@ class Sequential(Module):
             ((2, 4), [(4, 5), (5,), (5, 3), (3,)])
             >>> print(net.backward(np.ones((2, 3), dtype=np.float32), input_grad=False))
             None
+
+            The chain rule with numbers: ``y = 3 * relu(2 * x)``, so dy/dx is 6 where
+            ``x > 0`` and 0 where the ReLU is closed:
+
+            >>> net = Sequential(Dense(1, 1, use_bias=False), ReLU(), Dense(1, 1, use_bias=False))
+            >>> net[0].weights, net[2].weights = Tensor([[2.0]]), Tensor([[3.0]])
+            >>> y = net(Tensor([[-1.0], [1.0]]))
+            >>> net.backward(Tensor([[1.0], [1.0]])).data.tolist()
+            [[0.0], [6.0]]
+            >>> y = net(Tensor([[1.0]]))
+            >>> print(net.backward(Tensor([[1.0]]), input_grad=False), net[0].weights.grad.tolist())
+            None [[6.0]]
+            >>> [type(m).__name__ for m in Sequential(ReLU(), Dense(1, 1))]  # iterable
+            ['ReLU', 'Dense']
             >>> Sequential(abs).backward(np.ones(3))
             Traceback (most recent call last):
             ...

@@ -71,10 +71,60 @@ class Tensor:
         ((2, 3), dtype('float32'), 2)
         >>> (x * 2 + 1).data.tolist()
         [[3.0, 5.0, 7.0], [9.0, 11.0, 13.0]]
+
+        A number or an array on the left works too, and the order of a subtraction,
+        division or product is kept:
+
+        >>> (10 - x).data[0].tolist(), (12 / x).data[0].tolist()
+        ([9.0, 8.0, 7.0], [12.0, 6.0, 4.0])
+        >>> (1 + 2 * x - x / 2).data[0].tolist()  # 1 + 1.5 x
+        [2.5, 4.0, 5.5]
+        >>> np.ones((1, 2)) @ x  # an ndarray @ a Tensor is a Tensor (float64 wins, as in numpy)
+        Tensor([[5., 7., 9.]], dtype=float64)
+        >>> len(x), x.size, (-x)[1].data.tolist()
+        (2, 6, [-4.0, -5.0, -6.0])
+
+        The dtype rules: a float array keeps its type, a Python float does not, and
+        ``dtype=`` overrides both. A list operand follows the same rule as ``Tensor(list)``.
+
+        >>> Tensor(np.zeros(2)).dtype, Tensor(2.0).dtype, Tensor([1, 2], dtype=np.float64).dtype
+        (dtype('float64'), dtype('float32'), dtype('float64'))
+        >>> Tensor(np.zeros(2), dtype=np.float32).dtype
+        dtype('float32')
+        >>> (x + [1, 2, 3]).dtype, (x + np.ones(3)).dtype
+        (dtype('float32'), dtype('float64'))
+
+        ``np.asarray`` gives the array itself back, or a converted copy; ``np.array``
+        copies; a conversion that needs a copy is refused when ``copy=False`` forbids one.
+        A float array given to ``Tensor`` is wrapped, not copied:
+
+        >>> np.asarray(x) is x.data, np.asarray(x, dtype=np.float64).dtype, np.array(x) is x.data
+        (True, dtype('float64'), False)
+        >>> np.asarray(x, dtype=np.float32, copy=False) is x.data
+        True
+        >>> np.asarray(x, dtype=np.float64, copy=False)
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot convert a float32 Tensor to float64 without a copy
+        >>> a = np.zeros(2)
+        >>> Tensor(a).data is a, Tensor(a, dtype=np.float64).data is a, (x * 2).grad is None
+        (True, True, True)
+        >>> Tensor([[1, 2], [3, 4]])
+        Tensor([[1., 2.],
+                [3., 4.]], dtype=float32)
+
         >>> Tensor([[1, 2], [3]])
         Traceback (most recent call last):
         ...
         ValueError: Tensor data is ragged: every row must have the same length (...)
+        >>> Tensor("3")
+        Traceback (most recent call last):
+        ...
+        TypeError: Tensor data must be numeric, got a string: '3'
+        >>> Tensor([1 + 2j])
+        Traceback (most recent call last):
+        ...
+        TypeError: Tensor data must be numeric, got dtype complex128 from list
     """
 
     __slots__ = ("data", "grad")
@@ -112,7 +162,10 @@ class Tensor:
             >>> w = Tensor([[1.0, 2.0]])
             >>> print(w.grad)
             None
-            >>> w.accumulate_grad(np.array([[0.5, 0.5]]))
+            >>> first = np.array([[0.5, 0.5]], dtype=np.float32)
+            >>> w.accumulate_grad(first)
+            >>> w.grad is first  # stored, not copied: the dtype already matches
+            True
             >>> w.accumulate_grad(np.array([[0.5, 1.5]]))  # backward passes add up
             >>> w.grad.tolist(), w.grad.dtype
             ([[1.0, 2.0]], dtype('float32'))
