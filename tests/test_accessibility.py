@@ -1,11 +1,16 @@
 """axe-core accessibility checks of every page, in Chromium.
 
-In a file of its own so that pytest-xdist (``--dist loadfile``, scripts/test.sh) can run
-it beside the other browser tests; the browser, the server and the page fixtures are
-those of ``tests/test_browser.py``.
+They take minutes (colour contrast looks at every piece of text, on 16 pages, in two
+colour schemes), so they run from their own command, ``bash scripts/test_accessibility.sh``,
+which CI runs after the default suite; ``scripts/test.sh`` reports them as skipped. The
+browser, the server and the page fixtures are those of ``tests/test_browser.py``.
 """
 
 from __future__ import annotations
+
+import os
+
+import pytest
 
 from test_browser import (  # noqa: F401 (fixtures are found by name)
     DESKTOP_VIEWPORT,
@@ -18,6 +23,11 @@ from test_browser import (  # noqa: F401 (fixtures are found by name)
     book_url,
     browser,
     chapter,
+)
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("TINYTORCH_ACCESSIBILITY"),
+    reason="slow: run with bash scripts/test_accessibility.sh (sets TINYTORCH_ACCESSIBILITY=1)",
 )
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
