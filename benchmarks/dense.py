@@ -32,6 +32,7 @@ with a stored number: the targets are reported, never enforced.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import json
 import math
@@ -342,7 +343,7 @@ def run(
     cases = []
     # inference_mode is entered once for the whole run: it only affects torch, and keeps
     # its per-call cost out of torch's numbers (the choice that favours torch).
-    context = torch.inference_mode() if torch is not None else _NullContext()
+    context = torch.inference_mode() if torch is not None else contextlib.nullcontext()
     with context:
         for shape in shapes:
             for dtype in dtypes:
@@ -369,12 +370,28 @@ def run(
     }
 
 
-class _NullContext:
-    def __enter__(self) -> None:
-        return None
+def thread_limit(threads: int | None) -> Any:
+    """A context that keeps numpy's BLAS (threadpoolctl) and torch to ``threads`` threads.
 
-    def __exit__(self, *exc: object) -> None:
+    ``None`` changes nothing. Returns ``None`` when a limit is asked for and threadpoolctl
+    is missing. Shared by the benchmarks' ``--threads`` option.
+    """
+    if threads is None:
+        return contextlib.nullcontext()
+    if threadpoolctl is None:
         return None
+    limiter = threadpoolctl.threadpool_limits(limits=threads, user_api="blas")
+    if torch is not None:
+        torch.set_num_threads(threads)
+    return limiter
+
+
+def report(table: str, result: dict[str, Any], path: Path) -> None:
+    """Print the table and write the result as JSON to ``path`` (its folder is made)."""
+    print(table)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"\nJSON written to {path}")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -410,23 +427,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     rounds = args.rounds or (5 if args.quick else 61)
     round_seconds = (args.round_ms or (2.0 if args.quick else 5.0)) / 1e3
     dtypes = tuple(args.dtype) if args.dtype else DTYPES
-    limiter = _NullContext()
-    if args.threads is not None:
-        if threadpoolctl is None:
-            print("--threads needs threadpoolctl", file=sys.stderr)
-            return 2
-        limiter = threadpoolctl.threadpool_limits(limits=args.threads, user_api="blas")
-        if torch is not None:
-            torch.set_num_threads(args.threads)
+    limiter = thread_limit(args.threads)
+    if limiter is None:
+        print("--threads needs threadpoolctl", file=sys.stderr)
+        return 2
     with limiter:
         result = run(shapes, dtypes, rounds, round_seconds, warmup=3 if args.quick else 10,
                      seed=args.seed, mode="quick" if args.quick else "full",
                      settle_seconds=0.05 if args.quick else 0.15)
-    print(format_table(result))
-    path = args.json or DEFAULT_JSON
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"\nJSON written to {path}")
+    report(format_table(result), result, args.json or DEFAULT_JSON)
     return 0
 
 

@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as _dt
-import json
 import os
 import sys
 import time
@@ -44,7 +43,9 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.dense import environment, summarise, thread_report, time_interleaved
+from benchmarks.dense import (
+    environment, report, summarise, thread_limit, thread_report, time_interleaved,
+)
 from tinytorch_layers import SGD, Dense, ReLU, Sequential, SoftmaxCrossEntropy
 
 try:  # PyTorch is optional: without it the torch column is left out.
@@ -368,14 +369,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    limiter: Any = contextlib.nullcontext()
-    if args.threads is not None:
-        if threadpoolctl is None:
-            print("--threads needs threadpoolctl", file=sys.stderr)
-            return 2
-        limiter = threadpoolctl.threadpool_limits(limits=args.threads, user_api="blas")
-        if torch is not None:
-            torch.set_num_threads(args.threads)
+    limiter = thread_limit(args.threads)
+    if limiter is None:
+        print("--threads needs threadpoolctl", file=sys.stderr)
+        return 2
     with limiter:
         result = run(
             QUICK_STEPS if args.quick else FULL_STEPS,
@@ -389,11 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             mode="quick" if args.quick else "full",
             settle_seconds=0.05 if args.quick else 0.15,
         )
-    print(format_table(result))
-    path = args.json or DEFAULT_JSON
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-    print(f"\nJSON written to {path}")
+    report(format_table(result), result, args.json or DEFAULT_JSON)
     return 0
 
 
