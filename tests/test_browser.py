@@ -27,6 +27,7 @@ from browser_support import (
     NOTEBOOK_CHAPTERS,
     PAGE_WEIGHTS,
     REFERENCE_PAGES,
+    ROOT,
     artifact_path,
     book_html_dir,
     chromium_executable,
@@ -208,6 +209,21 @@ def chapter(request: pytest.FixtureRequest, browser, book_url: str) -> Iterator[
     """Each page of the book, loaded once and shared by the checks below. pytest runs them
     page by page in file order: the read-only checks first, then the ones that resize the
     page (and size it back), open the solutions or open the download menu."""
+    visit = _visit(browser, f"{book_url}{request.param}.html", DESKTOP_VIEWPORT)
+    yield visit
+    _close(visit)
+
+
+# The highlighted source of each module: the API pages' [source] links (sphinx.ext.viewcode).
+SOURCE_PAGES = tuple(
+    f"_modules/tinytorch_layers/{path.stem}"
+    for path in sorted((ROOT / "tinytorch_layers").glob("*.py"))
+    if path.stem != "__init__"
+)
+
+
+@pytest.fixture(scope="module", params=SOURCE_PAGES)
+def source_page(request: pytest.FixtureRequest, browser, book_url: str) -> Iterator[Visit]:
     visit = _visit(browser, f"{book_url}{request.param}.html", DESKTOP_VIEWPORT)
     yield visit
     _close(visit)
@@ -457,17 +473,8 @@ def test_page_weight_is_under_the_budget(chapter: Visit) -> None:
     _assert_under_budget(_page_name(chapter), chapter.url, *_page_weight(chapter))
 
 
-def test_source_pages_are_under_the_budget(request: pytest.FixtureRequest, browser, book_url: str) -> None:
-    """The highlighted source of each module (the API pages' [source] links, sphinx.ext.viewcode)
-    is a page a reader reaches too."""
-    sources = sorted((book_html_dir(request) / "_modules" / "tinytorch_layers").glob("*.html"))
-    assert sources, "no _modules/tinytorch_layers/*.html pages: is sphinx.ext.viewcode still on?"
-    for source in sources:
-        visit = _visit(browser, f"{book_url}_modules/tinytorch_layers/{source.name}", DESKTOP_VIEWPORT)
-        try:
-            _assert_under_budget(f"_modules/{source.stem}", visit.url, *_page_weight(visit))
-        finally:
-            _close(visit)
+def test_source_page_is_under_the_budget(source_page: Visit) -> None:
+    _assert_under_budget(f"_modules/{_page_name(source_page)}", source_page.url, *_page_weight(source_page))
 
 
 def test_figures_sit_on_a_light_card_in_dark_mode(chapter: Visit) -> None:
