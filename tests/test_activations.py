@@ -283,3 +283,9 @@ def test_float32_backward_stays_float32():
         module = ACTIVATIONS[name]()
         module(np.ones((2, 3), dtype=np.float32))
         assert module.backward(np.ones((2, 3), dtype=np.float32)).dtype == np.float32, name
+
+
+@pytest.mark.parametrize("module", [ReLU(), Sigmoid(), Tanh(), Softmax()], ids=lambda m: type(m).__name__)
+def test_backward_before_forward_names_the_module(module):
+    with pytest.raises(RuntimeError, match=f"^{type(module).__name__}.backward needs a forward pass first"):
+        module.backward(np.ones((1, 2)))

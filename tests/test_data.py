@@ -121,3 +121,50 @@ def test_without_sklearn_the_error_says_what_to_install():
     """)
     assert result.returncode == 0, result.stderr
     assert "pip install scikit-learn" in result.stdout
+
+
+def test_left_over_rows_go_to_the_largest_remainders_in_class_order():
+    # Half of each class: classes of three rows have a remainder of 0.5, classes of two none.
+    # Ten test rows by floor, 13 by ceil(25 / 2): the three left over go to the first three
+    # classes of three rows (1, 3, 4), not to others with the same remainder (6, 9).
+    counts = [2, 3, 2, 3, 3, 2, 3, 2, 2, 3]
+    labels = np.repeat(np.arange(10), counts)
+    _, test = stratified_indices(labels, 0.5, np.random.default_rng(0))
+    assert np.bincount(labels[test]).tolist() == [1, 2, 1, 2, 2, 1, 1, 1, 1, 1]
+
+
+def test_a_left_over_row_goes_to_the_larger_remainder_not_the_larger_class():
+    # 8 and 3 rows at one half: exact shares 4 and 1.5; the sixth test row goes to class 1.
+    labels = np.array([0] * 8 + [1] * 3)
+    _, test = stratified_indices(labels, 0.5, np.random.default_rng(0))
+    assert np.bincount(labels[test]).tolist() == [4, 2]
+
+
+@pytest.mark.parametrize("fraction", ["0.2", True, None])
+def test_a_test_fraction_that_is_not_a_number_is_a_type_error(fraction):
+    with pytest.raises(TypeError, match=f"test_fraction must be a number, got {fraction!r}"):
+        load_digits_split(test_fraction=fraction)
+
+
+def test_a_test_set_of_one_image_is_allowed():
+    x_train, _, x_test, y_test = load_digits_split(test_fraction=0.0005)  # ceil(0.9) = 1 row
+    assert x_train.shape == (1796, 64) and x_test.shape == (1, 64) and y_test.shape == (1,)
+
+
+def test_without_a_findable_sklearn_the_error_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ImportError, match="pip install scikit-learn"):
+        load_digits_split()
+
+
+def test_an_sklearn_without_the_digits_file_is_named_in_the_error(monkeypatch, tmp_path):
+    import importlib.machinery
+    import importlib.util
+
+    spec = importlib.machinery.ModuleSpec("sklearn", None, is_package=True)
+    spec.submodule_search_locations = [str(tmp_path)]
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: spec)
+    with pytest.raises(ImportError, match=r"this scikit-learn has no digits file at .*digits\.csv\.gz"):
+        load_digits_split()

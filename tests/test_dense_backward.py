@@ -183,3 +183,8 @@ def test_input_gradient_has_the_memory_order_of_the_input():
     w = np.ascontiguousarray(second.weights.data)
     np.testing.assert_allclose(grad_hidden, g @ w.T, rtol=1e-5, atol=1e-6)
     assert first.backward(grad_hidden).data.flags.c_contiguous  # like x
+
+
+def test_backward_before_forward_says_to_call_the_layer_first():
+    with pytest.raises(RuntimeError, match="^Dense.backward needs the input of a forward pass: call the layer first$"):
+        Dense(2, 3, rng=0).backward(np.ones((1, 3)))

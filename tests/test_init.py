@@ -194,3 +194,8 @@ def test_neither_name_nor_callable_is_a_type_error():
 def test_bad_fans_are_rejected_naming_the_value(init, fans, error, named):
     with pytest.raises(error, match=named):
         init(*fans, rng=0)
+
+
+def test_an_unknown_initialiser_name_lists_the_known_ones():
+    with pytest.raises(ValueError, match="choose one of: xavier_normal, xavier_uniform, he_normal, lecun_normal, zeros$"):
+        get_initializer("glorot")

@@ -125,3 +125,25 @@ def test_matches_torch_cross_entropy():
     loss_fn = SoftmaxCrossEntropy()
     assert loss_fn(logits, labels) == pytest.approx(expected.item(), rel=1e-12)
     np.testing.assert_allclose(loss_fn.backward().data, z.grad.numpy(), rtol=1e-10, atol=1e-15)
+
+
+def test_a_label_out_of_range_names_the_valid_range():
+    with pytest.raises(ValueError, match=r"label 3 is out of range for 3 classes \(labels must be 0 to 2\)"):
+        SoftmaxCrossEntropy()(np.zeros((1, 3)), np.array([3]))
+
+
+def test_each_row_is_shifted_by_its_own_maximum():
+    # Shifting by the batch's maximum would send the second row's exponents to 0 (log 0).
+    logits = np.array([[1000.0, 0.0], [-1000.0, -1001.0]])
+    loss = SoftmaxCrossEntropy()(logits, np.array([0, 0]))
+    expected = np.log1p(np.exp(-1000.0)) / 2 + np.log1p(np.exp(-1.0)) / 2
+    assert np.isfinite(loss) and loss == pytest.approx(expected, rel=1e-6)
+
+
+def test_backward_before_a_loss_says_to_compute_one():
+    with pytest.raises(RuntimeError, match=r"^SoftmaxCrossEntropy.backward needs a loss first: call loss_fn\(logits, labels\)$"):
+        SoftmaxCrossEntropy().backward()
+
+
+def test_repr():
+    assert repr(SoftmaxCrossEntropy()) == "SoftmaxCrossEntropy()"

@@ -122,3 +122,28 @@ def test_step_reuses_one_scratch_buffer_and_mixed_dtypes_work():
     opt.step()
     assert np.all(a.data == 0.0) and np.all(b.data == 0.0)
     assert {d: s.size for d, s in opt._scratch.items()} == {np.dtype(np.float32): 12, np.dtype(np.float64): 5}
+
+
+def test_an_empty_parameter_list_is_refused():
+    with pytest.raises(ValueError, match="^SGD got an empty parameter list$"):
+        SGD([], lr=0.1)
+
+
+def test_a_parameter_without_a_gradient_is_skipped_and_the_next_still_updated():
+    frozen, trained = Tensor([1.0]), Tensor([1.0])
+    trained.grad = np.array([2.0], dtype=np.float32)
+    SGD([frozen, trained], lr=0.5).step()
+    assert frozen.data.tolist() == [1.0] and trained.data.tolist() == [0.0]
+
+
+def test_momentum_keeps_its_own_copy_of_the_first_gradient():
+    # The velocity starts as a copy: accumulating into it must not change .grad, and a later
+    # change of .grad (a second backward adds to it) must not change the velocity.
+    w = Tensor([0.0])
+    opt = SGD([w], lr=1.0, momentum=0.5)
+    w.grad = np.array([1.0], dtype=np.float32)
+    opt.step()  # v = 1
+    w.grad += 1.0  # .grad is now 2
+    opt.step()  # v = 0.5 * 1 + 2
+    assert w.grad.tolist() == [2.0] and w.data.tolist() == [-3.5]
+
