@@ -95,10 +95,22 @@ def load_digits_split(
         [36, 37, 35, 37, 36, 36, 36, 36, 35, 36]
         >>> round(float(x_train.mean()), 6), round(float(x_train[:, 10].std()), 4)
         (0.0, 1.0)
-        >>> load_digits_split(test_fraction=20)  # a fraction, not a percentage
+        >>> bool(np.array_equal(x_test, load_digits_split(rng=0)[2]))  # the default seed is 0
+        True
+        >>> for bad in (0, 1, 20):  # a fraction strictly between 0 and 1, not a percentage
+        ...     try:
+        ...         load_digits_split(test_fraction=bad)
+        ...     except ValueError as error:
+        ...         print(error)
+        test_fraction must be between 0 and 1 (exclusive), got 0
+        test_fraction must be between 0 and 1 (exclusive), got 1
+        test_fraction must be between 0 and 1 (exclusive), got 20
+        >>> load_digits_split(test_fraction=0.9999)  # every digit rounds up to the test set
         Traceback (most recent call last):
         ...
-        ValueError: test_fraction must be between 0 and 1 (exclusive), got 20
+        ValueError: test_fraction=0.9999 leaves 0 training and 1797 test images; choose a fraction that keeps both non-empty
+        >>> load_digits_split(test_fraction=0.0005)[2].shape  # ceil(0.0005 * 1797) = 1 test image
+        (1, 64)
         >>> load_digits_split(test_fraction="0.2")
         Traceback (most recent call last):
         ...

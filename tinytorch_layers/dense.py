@@ -388,6 +388,16 @@ class Dense(Module):
             >>> bool(relative_error(layer.weights.grad,
             ...                     numerical_gradient(lambda v: loss(x, v), w)) < 1e-8)
             True
+
+            The triple loop of the first chapter (``use_naive_matmul=True``) gives the same
+            gradients:
+
+            >>> slow = Dense(4, 3, rng=1, dtype=np.float64, use_naive_matmul=True)
+            >>> _ = slow(x)
+            >>> bool(np.allclose(slow.backward(g).data, grad_x))
+            True
+            >>> bool(np.allclose(slow.weights.grad, layer.weights.grad))
+            True
             >>> Dense(4, 3).backward(np.ones((5, 3)))  # no forward pass yet
             Traceback (most recent call last):
             ...
@@ -467,6 +477,9 @@ class Dense(Module):
         Examples:
             >>> Dense(784, 512).memory_bytes(batch_size=32).total
             1773568
+            >>> one = Dense(784, 512).memory_bytes()  # one sample unless told
+            >>> one.total, one.total - Dense(784, 512, use_bias=False).memory_bytes().total
+            (1612864, 2048)
         """
         return dense_memory_bytes(
             batch_size, self.input_size, self.output_size, self.weights.dtype, self.use_bias

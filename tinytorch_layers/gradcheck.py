@@ -114,6 +114,9 @@ def relative_error(a: Any, b: Any) -> float:
         (0.0, 1.0)
         >>> round(relative_error([3.0, 4.0], [3.0, 4.0 + 1e-5]), 8)
         1e-06
+        >>> tiny = np.array([1e-30, 0.0], dtype=np.float32)  # its square underflows in float32
+        >>> round(relative_error(tiny, 2 * tiny), 4)  # so both are compared in float64
+        0.3333
         >>> relative_error([1.0, 2.0], [1.0, 2.0, 3.0])
         Traceback (most recent call last):
         ...

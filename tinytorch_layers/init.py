@@ -193,6 +193,8 @@ def lecun_normal(
         >>> W = lecun_normal(1000, 200, rng=0)
         >>> round(float(W.std() * np.sqrt(1000)), 2)
         1.0
+        >>> bool(np.array_equal(W, lecun_normal(1000, 200, rng=0))), lecun_normal(2, 2, dtype=np.float64).dtype
+        (True, dtype('float64'))
     """
     _check_fans(fan_in, fan_out)
     std = np.sqrt(1.0 / fan_in)
@@ -220,6 +222,10 @@ def zeros(
         Traceback (most recent call last):
         ...
         TypeError: fan_out must be a positive integer, got 3.0
+        >>> zeros(2, 3, rng="0")  # draws nothing, but refuses what the others refuse
+        Traceback (most recent call last):
+        ...
+        TypeError: rng must be a numpy Generator, an int seed or None, got '0'
     """
     _check_fans(fan_in, fan_out)
     as_generator(rng)  # validates only: a typo in rng should fail with every initialiser

@@ -102,6 +102,10 @@ class SoftmaxCrossEntropy:
             Traceback (most recent call last):
             ...
             ValueError: SoftmaxCrossEntropy needs one label per row of logits: labels of shape (2,), got shape (1,)
+            >>> loss_fn(np.array([2.0, 1.0, 0.1]), np.array([0]))  # one sample is still a batch
+            Traceback (most recent call last):
+            ...
+            ValueError: SoftmaxCrossEntropy needs logits of shape (batch, classes) with batch >= 1, got shape (3,)
         """
         z = logits.data if isinstance(logits, Tensor) else _to_array(logits)
         if z.ndim != 2 or z.shape[0] == 0:

@@ -66,10 +66,25 @@ class SGD:
         >>> opt.zero_grad()
         >>> print(w.grad)
         None
+        >>> opt.momentum, opt.weight_decay  # both off unless asked for
+        (0.0, 0.0)
+        >>> frozen = Tensor([1.0])  # no grad: left alone, and the parameters after it still move
+        >>> w.grad = np.array([0.5, 0.5], dtype=np.float32)
+        >>> SGD([frozen, w], lr=0.1).step()
+        >>> frozen.data.tolist(), [round(float(v), 6) for v in w.data]
+        ([1.0], [0.9, -2.1])
         >>> SGD([w], lr=-0.1)
         Traceback (most recent call last):
         ...
         ValueError: SGD: lr must be a finite number >= 0, got -0.1
+        >>> SGD([w], lr=0.1, momentum=-0.9)
+        Traceback (most recent call last):
+        ...
+        ValueError: SGD: momentum must be a finite number >= 0, got -0.9
+        >>> SGD([w], lr=0.1, weight_decay=float("nan"))
+        Traceback (most recent call last):
+        ...
+        ValueError: SGD: weight_decay must be a finite number >= 0, got nan
         >>> SGD([w], lr="0.1")
         Traceback (most recent call last):
         ...
