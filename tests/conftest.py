@@ -68,6 +68,31 @@ def built_book(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
     return TEST_BUILD_DIR
 
 
+# --- Run order: start the book build at once, and keep the other process busy meanwhile ----
+
+# Test files that need the built book (about a minute to build).
+NEEDS_THE_BOOK = {
+    "test_accessibility.py", "test_browser.py", "test_notebook_download.py",
+    "test_notebooks.py", "test_solutions_hidden.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """test_book_build.py first, so that the first process starts the build at once; then
+    everything that does not need the book, which the second process runs while the book
+    builds; then the tests that need it. (scripts/test.sh passes --no-loadscope-reorder, so
+    that pytest-xdist hands out the files in this order, not largest first.) The sort is
+    stable: a chapter's examples keep their document order."""
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        if name == "test_book_build.py":
+            return 0
+        return 2 if name in NEEDS_THE_BOOK else 1
+
+    items.sort(key=rank)
+
+
 # --- Page weights: measured in the workers, printed once by the main process ----------------
 
 
