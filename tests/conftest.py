@@ -114,5 +114,5 @@ def pytest_terminal_summary(terminalreporter) -> None:
     if not PAGE_WEIGHTS:
         return
     terminalreporter.write_sep("-", "page weight (uncompressed, everything a page loads)")
-    for name, (size, requests) in sorted(PAGE_WEIGHTS.items(), key=lambda item: -item[1][0]):
-        terminalreporter.write_line(f"{name + '.html':<28}{size / 1024:8.0f} KiB  {requests:3d} requests")
+    for name, (size, files) in sorted(PAGE_WEIGHTS.items(), key=lambda item: -item[1][0]):
+        terminalreporter.write_line(f"{name + '.html':<28}{size / 1024:8.0f} KiB  {files:3d} files")

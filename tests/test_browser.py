@@ -49,7 +49,7 @@ DEFAULT_TIMEOUT_MS = 20_000
 # What a page may weigh, uncompressed: the HTML and everything it loads (scripts, styles,
 # fonts, figures). Sizes do not depend on the machine, so this is a fair assertion: issue 11's
 # 1 MiB. Where the weight goes (measured 2026-11-28): the theme's styles, scripts and fonts are
-# about 640 KiB of every page, 300 KiB of it pydata-sphinx-theme.css, of which a page uses
+# about 600 KiB of every page, 300 KiB of it pydata-sphinx-theme.css, of which a page uses
 # about a sixth; a math-heavy chapter's HTML is about 250 KiB, half of it typeset formulas.
 # The next lever, if a page needs it, is removing the theme's unused CSS at build time.
 MAX_PAGE_BYTES = 1024 * 1024
@@ -470,7 +470,7 @@ def _assert_under_budget(name: str, url: str, size: int, entries: list[tuple[str
     PAGE_WEIGHTS[name] = (size, len(entries))
     largest = ", ".join(f"{path} {bytes_ / 1024:.0f} KiB" for path, bytes_ in entries[:8])
     assert size <= MAX_PAGE_BYTES, (
-        f"{url} loads {size / 1024:.0f} KiB in {len(entries)} requests, "
+        f"{url} loads {size / 1024:.0f} KiB in {len(entries)} files, "
         f"over the {MAX_PAGE_BYTES / 1024:.0f} KiB budget; largest: {largest}"
     )
 
