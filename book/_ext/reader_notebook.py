@@ -248,13 +248,13 @@ def _top_level_blocks(tokens: list[Token]) -> list[tuple[Token, list[Token]]]:
     return blocks
 
 
-def _doctest_cells(code: str) -> list[tuple[str, list[str]]]:
+def doctest_cells(code: str) -> list[tuple[str, list[str]]]:
     """Code cells (source, tags) for a fence of ``>>>`` examples.
 
     A cell ends after each example that expects output, so Jupyter shows that output under it.
 
     Examples:
-        >>> _doctest_cells(">>> x = 2\\n>>> x + 1\\n3\\n>>> 1 / 0\\nTraceback (most recent call last):\\n...\\nZeroDivisionError: division by zero\\n")
+        >>> doctest_cells(">>> x = 2\\n>>> x + 1\\n3\\n>>> 1 / 0\\nTraceback (most recent call last):\\n...\\nZeroDivisionError: division by zero\\n")
         [('x = 2\\nx + 1\\n# Expected output:\\n# 3', []), ('1 / 0\\n# Expected: ZeroDivisionError: division by zero', ['raises-exception'])]
     """
     cells: list[tuple[str, list[str]]] = []
@@ -326,7 +326,7 @@ def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
         examples = _doctest_source(first)
         if examples is not None:
             flush()
-            for source, tags in _doctest_cells(examples):
+            for source, tags in doctest_cells(examples):
                 metadata = {"tags": tags + [MARKER_TAG] + (["skip-execution"] if optional else [])}
                 cells.append(nbformat.v4.new_code_cell(source, metadata=metadata))
         elif _is_directive_fence(first):
