@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from browser_support import PAGE_WEIGHTS
 from book_build import (
@@ -86,6 +87,15 @@ def built_book(request: pytest.FixtureRequest) -> Path:
             pytrace=False,
         )
     return TEST_BUILD_DIR
+
+
+# --- Hypothesis: one profile for every property test --------------------------------------
+# derandomize and no example database: every run, local or CI, tries the same cases, so a
+# failure is reproducible and a pass means the same thing everywhere. No deadline: a loaded
+# machine must not fail a test that is correct. A test may ask for more cases
+# (@settings(max_examples=...)); everything else comes from here.
+settings.register_profile("tinytorch_layers", max_examples=25, deadline=None, derandomize=True, database=None)
+settings.load_profile("tinytorch_layers")
 
 
 # --- Run order: both processes busy from the start to the end ------------------------------
