@@ -287,3 +287,53 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, stop))
     return merged
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise directive (``{exercise}`` or ``{exercise-start}``) and its solution.
+
+    ``solution`` is the 1-based ``(first, last)`` line of the solution's content: the body of
+    its ``{solution}`` directive, or the lines between ``{solution-start}`` and
+    ``{solution-end}``; None when it has none.
+    """
+
+    label: str
+    line: int
+    solution: tuple[int, int] | None
+
+
+def exercises(text: str) -> list[Exercise]:
+    """The exercises of a chapter, in order, with where their solutions are.
+
+    Examples:
+        >>> chapter = "```{exercise-start} Sum\\n:label: ex-sum\\n```\\nAdd.\\n```{exercise-end}\\n```\\n" \\
+        ...     "```{solution-start} ex-sum\\n:class: dropdown\\n```\\nTwo.\\n```{solution-end}\\n```\\n"
+        >>> exercises(chapter)
+        [Exercise(label='ex-sum', line=1, solution=(10, 10))]
+    """
+    found = blocks(text)
+    solutions: dict[str, tuple[int, int]] = {}
+    for index, block in enumerate(found):
+        if block.name == "solution":
+            solutions[block.argument] = (block.body_line, block.end - 1)
+        elif block.name == "solution-start":
+            end = next((b for b in found[index + 1:] if b.name == "solution-end"), None)
+            solutions[block.argument] = (block.end + 1, (end.line if end else len(text.splitlines()) + 1) - 1)
+    return [Exercise(block.options["label"], block.line, solutions.get(block.options["label"]))
+            for block in found if block.name in ("exercise", "exercise-start") and "label" in block.options]
+
+
+def headings(text: str) -> list[tuple[int, str, int]]:
+    """``(level, title, 1-based line)`` of every heading of a text (not inside directives).
+
+    Examples:
+        >>> headings("# Title\\n\\nText.\\n\\n## Summary\\n")
+        [(1, 'Title', 1), (2, 'Summary', 5)]
+    """
+    found = []
+    token_list = tokens(text)
+    for token, inline in zip(token_list, token_list[1:]):
+        if token.type == "heading_open" and token.map:
+            found.append((int(token.tag[1:]), inline.content, token.map[0] + 1))
+    return found
