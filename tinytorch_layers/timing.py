@@ -11,6 +11,10 @@ the typical cost of a call on a busy machine, which is what their targets are st
 
 One timing makes ``number`` calls in a row, as many as it takes to last ``min_seconds``:
 one call of a fast function is too short for the clock.
+
+Every function takes the clock to read (``time.perf_counter`` by default); the examples use
+a :class:`ManualClock`, which moves only when the timed code says so, so that they show
+exact counts and times.
 """
 
 from __future__ import annotations
@@ -21,9 +25,35 @@ import timeit
 from collections.abc import Callable, Sequence
 from typing import Any
 
-__all__ = ["calls_per_timing", "seconds_per_call", "time_rounds", "timed"]
+__all__ = ["ManualClock", "calls_per_timing", "seconds_per_call", "time_rounds", "timed"]
 
 Clock = Callable[[], float]
+
+
+class ManualClock:
+    """A clock that moves only when told to: for showing and testing timing code exactly.
+
+    Examples:
+        >>> clock = ManualClock()
+        >>> clock()
+        0.0
+        >>> clock.advance(0.25)
+        >>> clock.advance(0.5)
+        >>> clock(), clock.calls  # the time, and how often the clock was read
+        (0.75, 2)
+    """
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.calls = 0
+
+    def __call__(self) -> float:
+        self.calls += 1
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        """Let ``seconds`` pass."""
+        self.now += seconds
 
 
 def calls_per_timing(f: Callable[[], Any], min_seconds: float, *, clock: Clock = time.perf_counter) -> int:
@@ -32,13 +62,15 @@ def calls_per_timing(f: Callable[[], Any], min_seconds: float, *, clock: Clock =
     that long (:meth:`timeit.Timer.autorange` does the same with its own counts).
 
     Examples:
-        >>> calls_per_timing(lambda: None, min_seconds=0.0)
+        A call that takes 1/256 s (times that are powers of two add up exactly):
+
+        >>> clock = ManualClock()
+        >>> calls_per_timing(lambda: clock.advance(1 / 256), 1 / 64, clock=clock)  # 4/256 = 1/64
+        4
+        >>> calls_per_timing(lambda: clock.advance(1 / 256), 1 / 32, clock=clock)  # 16/256 > 1/32
+        16
+        >>> calls_per_timing(lambda: clock.advance(1 / 256), 0.0, clock=clock)
         1
-        >>> ticks = iter(range(100))  # a clock that advances one second per reading
-        >>> calls_per_timing(lambda: None, min_seconds=1.0, clock=lambda: next(ticks))
-        1
-        >>> calls_per_timing(lambda: None, min_seconds=1e-3) >= 4  # a call lasts far less
-        True
     """
     timer = timeit.Timer(f, timer=clock)
     number = 1
@@ -56,10 +88,21 @@ def seconds_per_call(f: Callable[..., Any], *args: Any, repeat: int = 3, min_sec
         ValueError: ``repeat`` is less than one.
 
     Examples:
-        >>> seconds = seconds_per_call(sorted, list(range(1000)), repeat=2, min_seconds=1e-3)
-        >>> 0 < seconds < 1e-3  # a sort of 1000 sorted numbers takes microseconds
-        True
-        >>> seconds_per_call(sorted, [], repeat=0)
+        A function whose every call takes 1/256 s, except where something else interrupts
+        it: the interruptions only add time, and the shortest timing leaves them out.
+
+        >>> clock, calls = ManualClock(), []
+        >>> interrupted = {6: 1.0, 11: 0.5}  # the 6th and the 11th call take longer
+        >>> def work(x):
+        ...     calls.append(x)
+        ...     clock.advance(1 / 256 + interrupted.get(len(calls), 0.0))
+        >>> seconds_per_call(work, "x", clock=clock)  # repeat=3, min_seconds=0.01: 4 calls a timing
+        0.00390625
+        >>> len(calls), set(calls)  # 1 + 4 to choose the number, then three timings of 4
+        (17, {'x'})
+        >>> seconds_per_call(work, "x", repeat=1, min_seconds=0, clock=clock)
+        0.00390625
+        >>> seconds_per_call(work, "x", repeat=0)
         Traceback (most recent call last):
         ...
         ValueError: repeat must be at least 1, got 0
@@ -73,18 +116,21 @@ def seconds_per_call(f: Callable[..., Any], *args: Any, repeat: int = 3, min_sec
 
 def time_rounds(candidates: dict[str, Callable[[], Any]], rounds: int, *, min_seconds: float = 2e-3,
                 warmup: int = 1, groups: Sequence[Sequence[str]] | None = None, block: int = 10,
-                settle_seconds: float = 0.0, clock: Clock = time.perf_counter) -> tuple[int, dict[str, list[float]]]:
+                settle_seconds: float = 0.0, clock: Clock = time.perf_counter,
+                sleep: Callable[[float], Any] = time.sleep) -> tuple[int, dict[str, list[float]]]:
     """Time several candidates against each other in ``rounds`` alternating rounds.
 
     Each candidate is first called ``warmup`` times (first calls pay for caches and
-    allocations). Every timing then makes the same number of calls, enough for the slowest
-    candidate to last ``min_seconds``. A round times each candidate once, starting with a
-    different one each round, so that a burst of load falls on all of them alike.
+    allocations) and timed alone three times, once per call. Every timing then makes the
+    same number of calls, enough for the slowest candidate to last ``min_seconds``. A round
+    times each candidate once, starting with a different one each round, so that a burst of
+    load falls on all of them alike.
 
     ``groups`` separates candidates that must not run between each other's calls, such as a
     library with a thread pool of its own whose idle threads keep spinning for a while after
     a call: groups take turns in blocks of ``block`` rounds, with a pause of
-    ``settle_seconds`` at each change. By default all candidates form one group.
+    ``settle_seconds`` (``sleep``) before each turn. By default all candidates form one
+    group.
 
     Returns:
         The calls per timing, and for each candidate its seconds per call in each round.
@@ -93,28 +139,55 @@ def time_rounds(candidates: dict[str, Callable[[], Any]], rounds: int, *, min_se
         ValueError: fewer than one round, or a candidate in no group or in two.
 
     Examples:
-        >>> calls, seconds = time_rounds({"sum": lambda: sum(range(100)),
-        ...                               "max": lambda: max(range(100))}, rounds=3)
-        >>> calls >= 1, sorted(seconds), [len(s) for s in seconds.values()]
-        (True, ['max', 'sum'], [3, 3])
-        >>> min(seconds["sum"]) > 0
-        True
-        >>> time_rounds({"a": lambda: None}, rounds=0)
+        >>> clock, log = ManualClock(), []
+        >>> def candidate(name, seconds):
+        ...     def run():
+        ...         log.append(name)
+        ...         clock.advance(seconds)
+        ...     return run
+        >>> pair = {"a": candidate("a", 1 / 256), "b": candidate("b", 1 / 128)}
+        >>> calls, seconds = time_rounds(pair, rounds=3, min_seconds=1 / 64, clock=clock)
+        >>> calls  # b, the slower, lasts 1/64 s in two calls
+        2
+        >>> seconds
+        {'a': [0.00390625, 0.00390625, 0.00390625], 'b': [0.0078125, 0.0078125, 0.0078125]}
+        >>> "".join(log)  # a: one warm-up call and three alone; b the same; then the rounds
+        'aaaabbbbaabbbbaaaabb'
+
+        Two groups take turns in blocks of ten rounds, each after a pause:
+
+        >>> log.clear()
+        >>> pauses = []
+        >>> calls, seconds = time_rounds(pair, rounds=11, min_seconds=0, warmup=0, groups=[["a"], ["b"]],
+        ...                              settle_seconds=0.1, clock=clock, sleep=pauses.append)
+        >>> calls, "".join(log[6:]), pauses
+        (1, 'aaaaaaaaaabbbbbbbbbbab', [0.1, 0.1, 0.1, 0.1])
+        >>> log.clear()
+        >>> _ = time_rounds(pair, rounds=1, warmup=0, groups=[["a"], ["b"]], clock=clock, sleep=pauses.append)
+        >>> pauses  # no pause asked for: none taken
+        [0.1, 0.1, 0.1, 0.1]
+        >>> _ = time_rounds(pair, rounds=1, warmup=0, settle_seconds=0.5, clock=clock, sleep=pauses.append)
+        >>> len(pauses)  # one group: nothing to settle
+        4
+        >>> time_rounds(pair, rounds=0)
         Traceback (most recent call last):
         ...
         ValueError: rounds must be at least 1, got 0
-        >>> time_rounds({"a": lambda: None, "b": lambda: None}, rounds=1, groups=[["a"]])
+        >>> time_rounds(pair, rounds=1, groups=[["a"]])
         Traceback (most recent call last):
         ...
         ValueError: each candidate must be in exactly one group: got [['a']] for ['a', 'b']
+        >>> time_rounds(pair, rounds=1, groups=[["a", "b"], []])
+        Traceback (most recent call last):
+        ...
+        ValueError: each candidate must be in exactly one group: got [['a', 'b'], []] for ['a', 'b']
     """
     if rounds < 1:
         raise ValueError(f"rounds must be at least 1, got {rounds}")
     names = list(candidates)
     groups = [list(group) for group in groups] if groups is not None else [names]
-    if sorted(name for group in groups for name in group) != sorted(names):
+    if not all(groups) or sorted(name for group in groups for name in group) != sorted(names):
         raise ValueError(f"each candidate must be in exactly one group: got {groups} for {sorted(names)}")
-    groups = [group for group in groups if group]
     slowest = 0.0
     for name in names:
         for _ in range(warmup):
@@ -127,7 +200,7 @@ def time_rounds(candidates: dict[str, Callable[[], Any]], rounds: int, *, min_se
         size = min(block, rounds - done)
         for group in groups:
             if len(groups) > 1 and settle_seconds:
-                time.sleep(settle_seconds)  # let the other group's threads fall asleep
+                sleep(settle_seconds)  # let the other group's threads fall asleep
             for round_index in range(done, done + size):
                 shift = round_index % len(group)  # rotate: no candidate always goes first
                 for name in group[shift:] + group[:shift]:
@@ -141,9 +214,13 @@ def timed(f: Callable[..., Any], *args: Any, clock: Clock = time.perf_counter) -
     and too costly to repeat, such as training a network).
 
     Examples:
-        >>> result, seconds = timed(sum, [1, 2, 3])
-        >>> result, seconds >= 0
-        (6, True)
+        >>> clock = ManualClock()
+        >>> clock.advance(100.0)  # whatever time it is
+        >>> def train(epochs):
+        ...     clock.advance(0.25 * epochs)
+        ...     return "trained"
+        >>> timed(train, 3, clock=clock)
+        ('trained', 0.75)
     """
     start = clock()
     result = f(*args)
