@@ -51,11 +51,13 @@ ALSO_COPY = ["book", "tests", "conftest.py", "pyproject.toml", f"{PACKAGE}/exerc
 CHAPTERS_DIR = "book"
 # Unit-test files that are not unit tests of the package's behaviour: they build the book
 # (or a broken copy of a chapter, test_guards.py), drive the browser, run notebooks or the
-# reader's pages, check the prose or the exercise workspaces and checker (which read the
-# package's source and so see the trampolines), or time benchmark scripts.
+# reader's pages, check the prose, the chapter runners or the exercise workspaces and
+# checker (which read the package's source and so see the trampolines), or time benchmark
+# scripts.
 NOT_UNIT_TESTS = {
     "test_accessibility.py", "test_benchmark_training.py", "test_benchmarks.py",
-    "test_book_build.py", "test_browser.py", "test_chapters.py", "test_exercises.py",
+    "test_book_build.py", "test_browser.py", "test_chapter_runners.py", "test_chapters.py",
+    "test_exercises.py",
     "test_exercises_hostile.py", "test_exercises_learning.py", "test_guards.py",
     "test_notebook_download.py", "test_notebooks.py", "test_number_guard.py",
     "test_reader_pages.py", "test_solutions_hidden.py",

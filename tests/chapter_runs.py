@@ -259,7 +259,7 @@ class Kernel:
         self.notebook = nbformat.v4.new_notebook()
         self.client = NotebookClient(
             self.notebook, km=reader_kernel_manager(), timeout=CELL_TIMEOUT_SECONDS,
-            allow_errors=True, resources={"metadata": {"path": str(cwd)}},
+            interrupt_on_timeout=True, allow_errors=True, resources={"metadata": {"path": str(cwd)}},
         )
         # A reader's kernel draws figures inline: an inherited MPLBACKEND=Agg would make
         # plt.show() warn on stderr instead. The build's kernels draw them as SVG.
@@ -390,12 +390,13 @@ def run_chapter(path: Path, *, shown: str | None = None, cache_path: Path | None
     executed: dict[int, Any] = {}
     problems: list[str] = []
     first_failure: str | None = None
+    kernel_lost = False  # a cell timed out or the kernel died: nothing more is asked of it
     decisions: dict[str, dict | None] = {}  # the skip conditions, by the line of their comment
 
     with tempfile.TemporaryDirectory(prefix=f"{path.stem}-") as folder, Kernel(Path(folder)) as kernel:
 
         def run_steps(part: list[Step]) -> None:
-            nonlocal first_failure
+            nonlocal first_failure, kernel_lost
             for step in part:
                 at = f"{shown}:{step.line}"
                 if first_failure is not None:
@@ -419,7 +420,7 @@ def run_chapter(path: Path, *, shown: str | None = None, cache_path: Path | None
                     message, stderr = (_run_cell if step.kind == "cell" else _run_example)(kernel, step, at, shown, executed)
                 except Exception as error:  # a timeout or a dead kernel: nothing more runs
                     message, stderr = f"{at}: {type(error).__name__}: {error}", ""
-                    first_failure = at
+                    first_failure, kernel_lost = at, True
                 if stderr:
                     message = message or f"{at} wrote to stderr: {stderr.strip()[:300]}"
                 if message and not step.solution:
@@ -433,11 +434,12 @@ def run_chapter(path: Path, *, shown: str | None = None, cache_path: Path | None
         record["download"] = {
             "cells": [cell for step in reader_part for cell in step.download_cells],
             "problems": problems,
-            "probe": kernel.call("probe")[0],
+            "probe": None if kernel_lost else kernel.call("probe")[0],
         }
         run_steps(solutions)
-        _check_order(kernel, conflicts, shared, outcomes, shown, steps)
-        after_examples(path, kernel, record)
+        if not kernel_lost:
+            _check_order(kernel, conflicts, shared, outcomes, shown, steps)
+            after_examples(path, kernel, record)
         if first_failure is None:
             record["glued"] = _glued(executed)
             if cache_path is not None:

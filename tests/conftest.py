@@ -133,8 +133,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """pytest-xdist's load-by-file scheduling, except that the tests of the SPREAD files are
-    handed out in groups of one parameter (one browser page) each."""
+    """With ``--dist loadfile`` (scripts/test.sh): pytest-xdist's load-by-file scheduling,
+    except that the tests of the SPREAD files are handed out in groups of one parameter
+    (one browser page) each. Other modes keep pytest-xdist's own scheduling."""
+    if config.getvalue("dist") != "loadfile":
+        return None
     from xdist.scheduler import LoadScopeScheduling
 
     class BookScheduling(LoadScopeScheduling):

@@ -247,6 +247,7 @@ def test_downloaded_notebook_runs_clean(book_html: Path, chapter: str, request: 
     assert len(got) == len(ran), f"{chapter}.ipynb has {len(got)} code cells; the runner ran {len(ran)}"
 
     probe = record["download"]["probe"]
+    assert probe is not None, f"{chapter}.ipynb did not run to its end:\n" + "\n".join(record["download"]["problems"])
     assert Path(probe["prefix"]).resolve() == READER_VENV.resolve(), f"the kernel ran in {probe['prefix']}"
     outside = files_outside_the_reader_environment(probe)
     assert not outside, f"{chapter}.ipynb loaded modules from outside the reader's environment: {outside[:10]}"
