@@ -20,7 +20,7 @@ def costing(clock: ManualClock, seconds: float, log: list | None = None, name: s
 
 
 @pytest.mark.parametrize(("seconds", "min_seconds", "expected"),
-                         [(1e-5, 1e-3, 256), (2e-3, 1e-3, 1), (2.6e-4, 1e-3, 4), (0.5, 1.0, 4), (0.5, 2.5, 16)])
+                         [(1e-5, 1e-3, 256), (2e-3, 1e-3, 1), (2.6e-4, 1e-3, 4), (0.25, 1.0, 4), (0.5, 2.5, 16)])
 def test_calls_per_timing_multiplies_by_four_until_a_timing_lasts_long_enough(seconds, min_seconds, expected):
     clock = ManualClock()
     assert calls_per_timing(costing(clock, seconds), min_seconds, clock=clock) == expected
@@ -80,6 +80,13 @@ def test_time_rounds_defaults_warm_up_once_and_time_two_milliseconds_or_more():
     clock, log = ManualClock(), []
     calls, _ = time_rounds({"one": costing(clock, 0.0005, log, "one")}, rounds=12, clock=clock)
     assert calls == 4 and len(log) == 1 + 3 + 12 * 4  # 12 rounds: more than a default block
+
+
+def test_time_rounds_default_block_is_ten_rounds():
+    clock, log = ManualClock(), []
+    pair = {name: costing(clock, 1.0, log, name) for name in "uv"}
+    time_rounds(pair, rounds=12, warmup=0, min_seconds=0, groups=[["u"], ["v"]], clock=clock)
+    assert "".join(log[6:]) == "u" * 10 + "v" * 10 + "uu" + "vv"
 
 
 @pytest.mark.parametrize("groups", [[["a"]], [["a", "b"], ["b"]], [["a", "b"], []]])
