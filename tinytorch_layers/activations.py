@@ -292,7 +292,7 @@ class Softmax(Module):
 
         Returns:
             A Tensor of ``x``'s shape and float dtype whose entries along ``axis`` are
-            positive and sum to one. The same array is kept in ``last_output`` for
+            positive and sum to one. Its values are kept in ``last_output`` for
             :meth:`backward`; ``x`` itself is not changed.
 
         Examples:
@@ -311,7 +311,7 @@ class Softmax(Module):
             True
             >>> bool(np.allclose(p.data.sum(axis=-1), 1.0, atol=1e-4))
             True
-            >>> x.data[1].tolist(), softmax.last_output is p.data  # x unchanged, p kept
+            >>> x.data[1].tolist(), bool(np.array_equal(softmax.last_output, p.data))  # x unchanged, p kept
             ([1000.0, 1001.0, 1002.0], True)
 
             Rows that span thousands, in either direction, without an overflow warning:

@@ -75,7 +75,7 @@ def matmul(A: Any, B: Any) -> Any:
         (dtype('float32'), dtype('float64'), dtype('float64'))
         >>> matmul([[1, 2]], np.array([[3], [4]]))  # lists and integer arrays: float32
         array([[11.]], dtype=float32)
-        >>> type(matmul(Tensor([[1.0]]), [[2.0]])).__name__  # one Tensor is enough
+        >>> type(matmul([[1.0]], Tensor([[2.0]]))).__name__  # one Tensor is enough
         'Tensor'
         >>> matmul(np.ones((2, 0)), np.ones((0, 3)))  # no terms to add: the zero matrix
         array([[0., 0., 0.],
