@@ -49,6 +49,7 @@ from .losses import SoftmaxCrossEntropy
 from .matmul import matmul
 from .module import Module
 from .optim import SGD
+from .scale_shift import ScaleShift
 from .sequential import Sequential
 from .tensor import DEFAULT_DTYPE, Tensor
 
@@ -60,6 +61,7 @@ __all__ = [
     "Module",
     "ReLU",
     "SGD",
+    "ScaleShift",
     "Sequential",
     "Sigmoid",
     "Softmax",
