@@ -21,6 +21,7 @@ from tinytorch_layers.exercises import (
     WorkspaceExistsError,
     check_source,
     get_exercise,
+    solution_lines,
     solution_source,
     stub_source,
     write_workspace,
@@ -30,7 +31,10 @@ from tinytorch_layers.exercises.source import BEGIN_MARKER, END_MARKER, referenc
 
 NAMES = [exercise.name for exercise in EXERCISES]
 BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "softmax",
-              "dense_backward", "tanh_backward", "xavier_uniform", "cross_entropy", "sgd_momentum"]
+              "dense_backward", "tanh_backward", "sigmoid_backward", "softmax_backward",
+              "sequential_backward", "numerical_gradient", "scale_shift_bug", "xavier_uniform",
+              "he_normal", "cross_entropy", "sgd_momentum"]
+WIDTH = max(map(len, NAMES))  # check's column of exercise names
 
 
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -111,7 +115,7 @@ WRONG_SOLUTIONS = [
     ("xavier-uniform-not-centred", "xavier_uniform", "(2 * unit - 1) * limit", "unit * limit", "W.min()"),
     ("softmax-no-max-subtraction", "softmax",
      "shifted = data - data.max(axis=self.axis, keepdims=True)", "shifted = data",
-     "1000.0"),
+     "softmax(x)"),
     ("softmax-ignores-axis", "softmax", "axis=self.axis", "axis=-1", "Softmax(axis=0)"),
 ]
 
@@ -186,12 +190,15 @@ def test_stub_keeps_signature_and_doctests_and_holds_no_solution_code(name):
         owner, _, method = target.rpartition(".")
         learner = vars(namespace[owner])[method] if owner else namespace[target]
         assert inspect.signature(learner) == inspect.signature(reference)
-        # no line of the solution region survives in the stub
+        # no line of the solution region survives in the stub (in a find-the-bug
+        # exercise, no line the fix needs)
         stub_lines = {line.strip() for line in ast.get_source_segment(stub, node).splitlines()}
-        leaked = [line for line in _solution_region(reference) if line in stub_lines]
+        secret = solution_lines(name)[target] if exercise.bug else _solution_region(reference)
+        leaked = [line for line in secret if line in stub_lines]
         assert not leaked, f"{target}: solution lines in the stub: {leaked}"
     assert "SOLUTION" not in stub
-    assert stub.count('raise NotImplementedError("') == len(exercise.targets)
+    stubs = 0 if exercise.bug else len(exercise.targets)
+    assert stub.count('raise NotImplementedError("') == stubs
 
 
 def test_solution_markers_are_gone_from_the_solution_source():
@@ -227,7 +234,9 @@ def test_list_shows_the_exercises_in_book_order_with_their_chapter(capsys):
     assert [line.split()[1] for line in lines] == BOOK_ORDER
     chapters = [line.split("chapter ")[1].split()[0] for line in lines]
     assert chapters == ["matmul", "dense", "dense", "dense", "activations",
-                        "backprop", "backprop", "initialization", "training", "training"]
+                        "backprop", "backprop", "backprop", "backprop", "backprop",
+                        "gradcheck", "gradcheck", "initialization", "initialization",
+                        "training", "training"]
 
 
 def test_help_describes_the_commands(capsys):
@@ -261,7 +270,7 @@ def test_reference_workspace_passes_every_exercise(tmp_path):
     result = run_cli("check", tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert verdicts(result.stdout) == dict.fromkeys(BOOK_ORDER, "passed")
-    assert "matmul          passed (" in result.stdout
+    assert f"{'matmul':<{WIDTH}}  passed (" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == f"{len(BOOK_ORDER)} passed, 0 failed, 0 not started"
     assert snapshot(tmp_path) == before  # byte-identical, and no __pycache__ or other new file
 
@@ -349,7 +358,7 @@ ROBUSTNESS = {
     "matmul": (
         # a thread that would keep the process alive for an hour after the checks
         solution_source("matmul") + "import threading, time\nthreading.Thread(target=time.sleep, args=(3600,)).start()\n",
-        "passed", "matmul          passed",
+        "passed", f"{'matmul':<{WIDTH}}  passed",
     ),
     "dense_init": (replace_stub("dense_init", "self.weights = (("), "failed", "SyntaxError at dense_init.py:"),
     "dense_forward": (
@@ -369,8 +378,8 @@ ROBUSTNESS = {
     "softmax": (stub_source("softmax") + 'raise RuntimeError("broken at import")\n', "failed",
                 "RuntimeError: broken at import"),
     # the learning exercises, solved: their verdicts must not be disturbed by the others
-    **{name: (solution_source(name), "passed", f"{name:<14}  passed")
-       for name in ("dense_backward", "tanh_backward", "cross_entropy", "sgd_momentum")},
+    **{name: (solution_source(name), "passed", f"{name:<{WIDTH}}  passed")
+       for name in NAMES[5:]},
 }
 
 
@@ -383,7 +392,8 @@ def test_check_reports_every_kind_of_broken_file_and_changes_nothing(tmp_path):
     assert verdicts(result.stdout) == {name: status for name, (_, status, _) in ROBUSTNESS.items()}
     for name, (_, _, fragment) in ROBUSTNESS.items():
         assert fragment in result.stdout, f"{name}: {fragment!r} not in\n{result.stdout}"
-    assert result.stdout.strip().splitlines()[-1] == "5 passed, 5 failed, 0 not started"
+    failed = sum(status == "failed" for _, status, _ in ROBUSTNESS.values())
+    assert result.stdout.strip().splitlines()[-1] == f"{len(NAMES) - failed} passed, {failed} failed, 0 not started"
     assert "Traceback" not in result.stderr  # the checker itself did not crash
     assert snapshot(tmp_path) == before
 

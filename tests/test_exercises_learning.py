@@ -1,98 +1,97 @@
-"""The learning exercises (backward passes, the loss, SGD): plausible mistakes fail them.
+"""What the exercises ask of a learner: contracts to work from, derivations to check, a bug to find.
 
-Each wrong solution is the reference source with one textual change, asserted to apply,
-as in tests/test_exercises.py; each must fail its own exercise at the example named.
+The plausible wrong answers themselves live in the corpus (``tests/exercises/answers/``,
+judged by ``tests/test_exercise_answers.py``).
 """
 
 from __future__ import annotations
 
+import ast
+
 import pytest
 
-from tinytorch_layers.exercises import check_source, get_exercise, solution_source, stub_source
+from exercise_answers import Answer, workspace_text
+from tinytorch_layers.exercises import EXERCISES, check_source, get_exercise, solution_source, stub_source
+from tinytorch_layers.exercises.source import reference_docstring
 
-LEARNING = ["dense_backward", "tanh_backward", "cross_entropy", "sgd_momentum"]
-
-
-def changed(source: str, old: str, new: str) -> str:
-    assert old in source, f"{old!r} is no longer in the reference source: update this test"
-    return source.replace(old, new)
-
-
-# (id, exercise, old, new, a fragment of the first failing example's code)
-WRONG_SOLUTIONS = [
-    # dW = G.T @ x has the transposed shape
-    ("dense-backward-dw-transposed", "dense_backward",
-     "grad_w = _xt_times_g(x_rows, grad_rows, like=w)  # x.T @ G",
-     "grad_w = np.dot(grad_rows.T, x_rows)", "layer.backward(Tensor([[1, 2], [0, 1]]))"),
-    # dx = G @ W (no transpose): shapes do not fit unless W is square
-    ("dense-backward-dx-no-transpose", "dense_backward",
-     "grad_x = _g_times_wt(grad_rows, w, like=x_rows)", "grad_x = np.dot(grad_rows, w)",
-     "layer.backward(Tensor([[1, 2], [0, 1]]))"),
-    # the bias gradient averaged instead of summed
-    ("dense-backward-bias-mean", "dense_backward", "grad_rows.sum(axis=0)", "grad_rows.mean(axis=0)",
-     "layer.bias.grad.tolist()"),
-    # gradients overwritten instead of accumulated
-    ("dense-backward-overwrites", "dense_backward",
-     "self.bias.accumulate_grad(grad_rows.sum(axis=0))",
-     "self.bias.grad = grad_rows.sum(axis=0).astype(self.bias.dtype)", "accumulated"),
-    # forgetting the 1-D case: returns (1, in) for one sample
-    ("dense-backward-keeps-batch-axis", "dense_backward",
-     "return Tensor._wrap(grad_x.reshape(x.shape))", "return Tensor._wrap(grad_x)",
-     "layer.backward(Tensor([1, 0]))"),
-    # an upstream gradient of ones hides it; the check against numerical_gradient does not
-    ("tanh-backward-forgets-chain-rule", "tanh_backward",
-     "grad * (1 - out * out)", "(1 - out * out)", "print(np.round(grad.data, 4))"),
-    # the derivative written in terms of x, 1 - x^2, with the output taken for x: only
-    # inputs away from 0 and +-inf show it
-    ("tanh-backward-derivative-of-wrong-thing", "tanh_backward",
-     "grad * (1 - out * out)", "grad * (1 - out)", "tanh.backward(Tensor([1.0, 1.0, 1.0]))"),
-    ("cross-entropy-no-max-subtraction", "cross_entropy",
-     "shifted = z - z.max(axis=1, keepdims=True)", "shifted = z", "1000.0"),
-    ("cross-entropy-sum-not-mean", "cross_entropy",
-     "float(-log_probs_of_labels.mean())", "float(-log_probs_of_labels.sum())", "np.array([0, 1])"),
-    ("cross-entropy-backward-not-divided", "cross_entropy",
-     "        grad /= len(labels)\n", "", "loss_fn.backward().data.tolist()"),
-    ("cross-entropy-backward-no-onehot", "cross_entropy",
-     "        grad[np.arange(len(labels)), labels] -= 1\n", "", "loss_fn.backward().data.tolist()"),
-    # the input gradient computed even when not asked for
-    ("dense-backward-ignores-input-grad", "dense_backward",
-     "        if not input_grad:\n            return None\n", "", "input_grad=False"),
-    ("sgd-velocity-aliases-grad", "sgd_momentum",
-     'np.array(grad, order="K", copy=True)', "grad", "(-2.5, [1.0])"),
-    ("sgd-weight-decay-subtracted", "sgd_momentum",
-     "grad + self.weight_decay * parameter.data", "grad - self.weight_decay * parameter.data",
-     "decayed.data[0]"),
-    ("sgd-momentum-dampened", "sgd_momentum", "velocity += grad", "velocity += (1 - self.momentum) * grad",
-     "opt.velocities[0]"),
-    ("sgd-weight-decay-in-place", "sgd_momentum",
-     "grad = grad + self.weight_decay * parameter.data  # a new array: .grad stays",
-     "grad += self.weight_decay * parameter.data", "decayed.grad.tolist()"),
-]
+NAMES = [exercise.name for exercise in EXERCISES]
+# Every exercise that writes a backward pass (or checks one) compares with central differences.
+BACKWARD = ["dense_backward", "tanh_backward", "sigmoid_backward", "softmax_backward",
+            "scale_shift_bug", "cross_entropy"]
 
 
-@pytest.mark.parametrize(
-    ("exercise", "old", "new", "where"),
-    [case[1:] for case in WRONG_SOLUTIONS],
-    ids=[case[0] for case in WRONG_SOLUTIONS],
-)
-def test_a_plausible_wrong_solution_fails_its_exercise(exercise, old, new, where):
-    result = check_source(exercise, changed(solution_source(exercise), old, new))
-    assert result.status == "failed", str(result)
-    assert where in result.failure.source or where in result.failure.expected, str(result)
+@pytest.mark.parametrize("name", BACKWARD)
+def test_backward_exercises_are_checked_against_numerical_gradient(name):
+    docstrings = [reference_docstring(name, target) for target in get_exercise(name).targets]
+    assert any("numerical_gradient(" in doc and "relative_error(" in doc for doc in docstrings)
 
 
-@pytest.mark.parametrize("name", LEARNING)
-def test_reference_passes_stub_is_not_started_and_examples_compare_with_numerical_gradient(name):
-    assert check_source(name, solution_source(name)).status == "passed"
-    assert check_source(name, stub_source(name)).status == "not started"
-    exercise = get_exercise(name)
-    assert exercise.chapter in {"backprop", "training"}
+def _imported_names(source: str) -> set[str]:
+    names = set()
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            names |= {alias.asname or alias.name.partition(".")[0] for alias in node.names}
+    return names
 
 
-def test_at_least_one_exercise_is_checked_against_numerical_gradient():
-    from tinytorch_layers.exercises.source import reference_docstring
+def _used_names(source: str) -> set[str]:
+    return {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
 
-    checked = [name for name in LEARNING
-               for target in get_exercise(name).targets
-               if "numerical_gradient(" in reference_docstring(name, target)]
-    assert {"dense_backward", "tanh_backward", "cross_entropy"} <= set(checked)
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_stub_imports_no_private_helper_that_only_the_solution_uses(name):
+    """The stub's private imports serve the code it gives; none of them does the work."""
+    stub = stub_source(name)
+    private = {n for n in _imported_names(stub) if n.startswith("_")}
+    body = stub.split('"""', 2)[2]  # after the file's own docstring
+    given_code = "\n".join(line for line in body.splitlines() if "NotImplementedError" not in line)
+    assert private <= _used_names(given_code), f"{name}: {private - _used_names(given_code)}"
+
+
+def test_dense_backward_stub_states_a_contract_not_the_formulas():
+    stub = stub_source("dense_backward")
+    for formula in ("x^\\top G", "G W^\\top", "_xt_times_g", "_g_times_wt"):
+        assert formula not in stub, formula
+    assert "accumulate" in stub  # what it must do is said
+
+
+def test_no_stub_depends_on_a_hidden_result_name():
+    """The code after the stub's raise line uses no name that only the solution defines."""
+    for exercise in EXERCISES:
+        if exercise.bug:
+            continue
+        solution, stub = solution_source(exercise), stub_source(exercise)
+        assigned_in_solution = {
+            target.id for node in ast.walk(ast.parse(solution)) if isinstance(node, ast.Assign)
+            for target in node.targets if isinstance(target, ast.Name)
+        }
+        assigned_in_stub = {
+            target.id for node in ast.walk(ast.parse(stub)) if isinstance(node, ast.Assign)
+            for target in node.targets if isinstance(target, ast.Name)
+        }
+        hidden = (assigned_in_solution - assigned_in_stub) & _used_names(stub)
+        assert not hidden, f"{exercise.name}: the stub uses {hidden}, which only the solution defines"
+
+
+# ---------------------------------------------------------------- find the bug
+def test_the_planted_bug_is_invisible_at_the_layers_start_and_found_by_the_check():
+    exercise = get_exercise("scale_shift_bug")
+    given = stub_source(exercise)
+    correct, planted = exercise.bug
+    assert planted in given and correct not in given
+    result = check_source(exercise, given)
+    assert result.status == "not started", str(result)
+    assert "gradient check" in result.message
+    # the same mistake, written another way, fails on an example with a trained scale
+    touched = given.replace(planted, "(scale * grad_rows).sum(axis=0)")
+    result = check_source(exercise, touched)
+    assert result.status == "failed"
+    assert "layer.scale.grad.tolist(), layer.shift.grad.tolist()" in result.failure.source
+    assert result.failure.expected.strip() == "([1.0, 0.0, 4.0], [4.0, 1.5, 1.0])"
+
+
+def test_the_fix_passes_and_its_line_is_the_only_secret():
+    exercise = get_exercise("scale_shift_bug")
+    fixed = Answer(None, exercise.name, True, "the fix", {})  # every target: the package's code
+    assert check_source(exercise, workspace_text(fixed)).status == "passed"
+    assert check_source(exercise, solution_source(exercise)).status == "passed"

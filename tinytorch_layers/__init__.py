@@ -42,6 +42,7 @@ from .losses import SoftmaxCrossEntropy
 from .matmul import matmul
 from .module import Module
 from .optim import SGD
+from .scale_shift import ScaleShift
 from .sequential import Sequential
 from .tensor import DEFAULT_DTYPE, Tensor
 
@@ -53,6 +54,7 @@ __all__ = [
     "Module",
     "ReLU",
     "SGD",
+    "ScaleShift",
     "Sequential",
     "Sigmoid",
     "Softmax",

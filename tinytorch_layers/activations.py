@@ -53,8 +53,8 @@ class ReLU(Module):
         self.last_output = np.maximum(data, data.dtype.type(0))
         return Tensor._wrap(self.last_output)
 
-    def backward(self, grad_output: Any) -> Tensor:
-        r"""dL/dx = dL/dy where the output is positive, else 0.
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
+        r"""dL/dx = dL/dy where the output is positive, else 0; None if not ``input_grad``.
 
         Raises:
             RuntimeError: No forward pass has run yet.
@@ -75,6 +75,8 @@ class ReLU(Module):
             RuntimeError: ReLU.backward needs a forward pass first: call the module first
         """
         out, grad = _saved_and_grad(self, grad_output)
+        if not input_grad:  # no parameters: nothing else to compute
+            return None
         # y > 0 exactly where x > 0: the output tells where the gradient passes.
         return Tensor._wrap(grad * (out > 0))
 
@@ -107,8 +109,19 @@ class Sigmoid(Module):
         self.last_output = np.where(data >= 0, 1 / (1 + small), small / (1 + small))
         return Tensor._wrap(self.last_output)
 
-    def backward(self, grad_output: Any) -> Tensor:
-        r"""dL/dx = dL/dy * :math:`\sigma(x)(1 - \sigma(x))`, from the saved output.
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
+        r"""Given dL/dy for the output of the last forward pass, return dL/dx.
+
+        The derivative is computed from the output the forward pass kept in
+        ``last_output``, with no new exponential; neither that array nor ``grad_output`` is
+        changed, so a second call gives the same result.
+
+        Args:
+            grad_output: dL/dy, of the output's shape.
+            input_grad: Compute dL/dx; with False, return None (there are no parameters).
+
+        Returns:
+            A Tensor of the output's shape and dtype, or None.
 
         Raises:
             RuntimeError: No forward pass has run yet.
@@ -116,9 +129,27 @@ class Sigmoid(Module):
 
         Examples:
             >>> sigmoid = Sigmoid()
-            >>> y = sigmoid(Tensor([0.0, 1000.0, -1000.0]))
-            >>> sigmoid.backward(Tensor([1.0, 1.0, 1.0])).data.tolist()  # 0.5 * (1 - 0.5)
-            [0.25, 0.0, 0.0]
+            >>> y = sigmoid(Tensor([0.0, 1000.0, -1000.0]))  # slope 1/4 at 0, flat far out
+            >>> sigmoid.backward(Tensor([1.0, 1.0, 1.0])).data.tolist() == [0.25, 0.0, 0.0]
+            True
+            >>> y = sigmoid(Tensor([[0.0, 2.0], [-1.0, 0.5]]))
+            >>> g = Tensor([[2.0, 1.0], [1.0, -4.0]])
+            >>> grad = sigmoid.backward(g)
+            >>> print(np.round(grad.data, 4))
+            [[ 0.5     0.105 ]
+             [ 0.1966 -0.94  ]]
+            >>> type(grad).__name__, grad.dtype, grad.shape
+            ('Tensor', dtype('float32'), (2, 2))
+            >>> g.data.tolist()  # grad_output is left as it was
+            [[2.0, 1.0], [1.0, -4.0]]
+            >>> print(np.round(sigmoid.last_output, 4))  # and so is the saved output
+            [[0.5    0.8808]
+             [0.2689 0.6225]]
+            >>> first = grad.data.tolist()
+            >>> sigmoid.backward(g).data.tolist() == first  # the same again
+            True
+            >>> print(sigmoid.backward(g, input_grad=False))
+            None
 
             Checked against central differences in float64:
 
@@ -128,15 +159,19 @@ class Sigmoid(Module):
             >>> y = sigmoid(x)
             >>> analytic = sigmoid.backward(g).data
             >>> numeric = numerical_gradient(lambda v: float(np.sum(g * sigmoid(v).data)), x)
-            >>> bool(relative_error(analytic, numeric) < 1e-8)
-            True
+            >>> analytic.dtype, bool(relative_error(analytic, numeric) < 1e-8)
+            (dtype('float64'), True)
             >>> Sigmoid().backward(Tensor([1.0]))
             Traceback (most recent call last):
             ...
             RuntimeError: Sigmoid.backward needs a forward pass first: call the module first
         """
         out, grad = _saved_and_grad(self, grad_output)
+        if not input_grad:  # no parameters: nothing else to compute
+            return None
+        # BEGIN SOLUTION
         return Tensor._wrap(grad * out * (1 - out))  # d(sigmoid)/dx = s (1 - s)
+        # END SOLUTION
 
 
 class Tanh(Module):
@@ -156,8 +191,19 @@ class Tanh(Module):
         self.last_output = np.tanh(_data(x))
         return Tensor._wrap(self.last_output)
 
-    def backward(self, grad_output: Any) -> Tensor:
-        r"""dL/dx = dL/dy * :math:`(1 - \tanh^2 x)`, from the saved output.
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
+        r"""Given dL/dy for the output of the last forward pass, return dL/dx.
+
+        The derivative is computed from the output the forward pass kept in
+        ``last_output``; no new :math:`\tanh` is needed. Neither that array nor
+        ``grad_output`` is changed, so a second call gives the same result.
+
+        Args:
+            grad_output: dL/dy, of the output's shape.
+            input_grad: Compute dL/dx; with False, return None (there are no parameters).
+
+        Returns:
+            A Tensor of the output's shape and dtype, or None.
 
         Raises:
             RuntimeError: No forward pass has run yet.
@@ -166,13 +212,26 @@ class Tanh(Module):
         Examples:
             >>> tanh = Tanh()
             >>> y = tanh(Tensor([0.0, 1000.0, -1000.0]))
-            >>> tanh.backward(Tensor([1.0, 1.0, 1.0])).data.tolist()  # slope 1 at 0, 0 far out
-            [1.0, 0.0, 0.0]
-            >>> y = tanh(Tensor([[0.0, 0.5], [-0.5, 0.0]]))
-            >>> grad = tanh.backward(Tensor([[2.0, 1.0], [1.0, -3.0]]))
-            >>> print(np.round(grad.data, 4))  # dL/dy * (1 - tanh(0.5)^2) = 0.7864
+            >>> tanh.backward(Tensor([1.0, 1.0, 1.0])).data.tolist() == [1.0, 0.0, 0.0]  # flat far out
+            True
+            >>> y = tanh(Tensor([[0.0, 0.5], [-0.5, 2.0]]))
+            >>> g = Tensor([[2.0, 1.0], [1.0, -3.0]])
+            >>> grad = tanh.backward(g)
+            >>> print(np.round(grad.data, 4))
             [[ 2.      0.7864]
-             [ 0.7864 -3.    ]]
+             [ 0.7864 -0.212 ]]
+            >>> type(grad).__name__, grad.dtype, grad.shape
+            ('Tensor', dtype('float32'), (2, 2))
+            >>> g.data.tolist()  # grad_output is left as it was
+            [[2.0, 1.0], [1.0, -3.0]]
+            >>> print(np.round(tanh.last_output, 4))  # and so is the saved output
+            [[ 0.      0.4621]
+             [-0.4621  0.964 ]]
+            >>> first = grad.data.tolist()
+            >>> tanh.backward(g).data.tolist() == first  # the same again
+            True
+            >>> print(tanh.backward(g, input_grad=False))
+            None
 
             Checked against central differences in float64:
 
@@ -182,14 +241,16 @@ class Tanh(Module):
             >>> y = tanh(x)
             >>> analytic = tanh.backward(g).data
             >>> numeric = numerical_gradient(lambda v: float(np.sum(g * tanh(v).data)), x)
-            >>> bool(relative_error(analytic, numeric) < 1e-8)
-            True
+            >>> analytic.dtype, bool(relative_error(analytic, numeric) < 1e-8)
+            (dtype('float64'), True)
             >>> tanh.backward(Tensor([1.0, 2.0]))
             Traceback (most recent call last):
             ...
             ValueError: Tanh.backward expected grad_output of the output's shape (7,), got shape (2,)
         """
         out, grad = _saved_and_grad(self, grad_output)
+        if not input_grad:  # no parameters: nothing else to compute
+            return None
         # BEGIN SOLUTION
         return Tensor._wrap(grad * (1 - out * out))  # d(tanh)/dx = 1 - tanh^2
         # END SOLUTION
@@ -200,7 +261,10 @@ class Softmax(Module):
 
     Softmax does not change when a constant is subtracted from every :math:`x_i`, so the
     maximum is subtracted first: every exponent is then at most 0 and nothing overflows,
-    even for inputs of 1000.
+    even for inputs of 1000. The backward pass is the vector-Jacobian product
+    :math:`s \odot (g - \langle g, s\rangle)` along ``axis``, for the saved output
+    :math:`s` and :math:`g` = dL/ds: the Jacobian
+    :math:`\partial s_i / \partial x_j = s_i(\delta_{ij} - s_j)` is never formed.
 
     Args:
         axis: The axis that sums to one; the last by default (one row per sample).
@@ -221,15 +285,43 @@ class Softmax(Module):
         self.axis = axis
 
     def forward(self, x: Any) -> Tensor:
-        """Exponentiate ``x`` minus its maximum along ``axis``, then divide by the sum.
+        """The probabilities ``softmax(x)`` along ``axis``, for inputs of any size.
+
+        Args:
+            x: A Tensor, ndarray or nested list; float arrays keep their dtype.
+
+        Returns:
+            A Tensor of ``x``'s shape and float dtype whose entries along ``axis`` are
+            positive and sum to one. Its values are kept in ``last_output`` for
+            :meth:`backward`; ``x`` itself is not changed.
 
         Examples:
-            >>> p = Softmax()(Tensor([[1.0, 2.0, 3.0], [1000.0, 1001.0, 1002.0]]))
-            >>> print(np.round(p.data, 4))  # adding 999 to a row changes nothing
-            [[0.09   0.2447 0.6652]
-             [0.09   0.2447 0.6652]]
-            >>> print(np.round(p.data.sum(axis=-1), 6))
-            [1. 1.]
+            >>> softmax = Softmax()
+            >>> x = Tensor([[1.0, 2.0, 3.0], [1000.0, 1001.0, 1002.0]])
+            >>> p = softmax(x)
+            >>> type(p).__name__, p.shape, p.dtype
+            ('Tensor', (2, 3), dtype('float32'))
+            >>> print(np.round(p.data[0], 4))
+            [0.09   0.2447 0.6652]
+
+            Adding 999 to a row changes nothing, and every row sums to one (to ``1e-4``:
+            float32 keeps about seven digits of an input near 1000):
+
+            >>> bool(np.allclose(p.data[1], p.data[0], atol=1e-4))
+            True
+            >>> bool(np.allclose(p.data.sum(axis=-1), 1.0, atol=1e-4))
+            True
+            >>> x.data[1].tolist(), bool(np.array_equal(softmax.last_output, p.data))  # x unchanged, p kept
+            ([1000.0, 1001.0, 1002.0], True)
+
+            Rows that span thousands, in either direction, without an overflow warning:
+
+            >>> print(np.round(Softmax()(Tensor([[-1000.0, 0.0, 1000.0], [-5.0, 0.0, 5.0]])).data, 4))
+            [[0.     0.     1.    ]
+             [0.     0.0067 0.9933]]
+            >>> p64 = Softmax()(np.array([0.0, np.log(3.0)]))  # one sample, float64 kept
+            >>> p64.data.round(6).tolist(), p64.dtype
+            ([0.25, 0.75], dtype('float64'))
             >>> print(np.round(Softmax(axis=0)(Tensor([[1.0, 5.0], [1.0, -5.0]])).data, 4))
             [[0.5 1. ]
              [0.5 0. ]]
@@ -239,18 +331,26 @@ class Softmax(Module):
         shifted = data - data.max(axis=self.axis, keepdims=True)
         exps = np.exp(shifted)
         probs = exps / exps.sum(axis=self.axis, keepdims=True)
-        # END SOLUTION
         self.last_output = probs  # kept for backward
         return Tensor._wrap(probs)
+        # END SOLUTION
 
-    def backward(self, grad_output: Any) -> Tensor:
-        r"""The Jacobian-vector product :math:`s \odot (g - \langle g, s\rangle)` along ``axis``.
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
+        r"""Given dL/ds for the output s of the last forward pass, return dL/dx.
 
-        With :math:`s` the saved output and :math:`g` = dL/ds, the Jacobian of softmax is
-        :math:`\partial s_i / \partial x_j = s_i(\delta_{ij} - s_j)`, so
-        :math:`\partial L/\partial x_j = s_j (g_j - \sum_i g_i s_i)`. The full Jacobian is
-        never formed; only the saved probabilities are used, so large inputs are as safe
-        as in the forward pass.
+        Every output along ``axis`` depends on every input along it, so each entry of
+        dL/dx gathers the whole of its row (or column, for ``axis=0``) of ``grad_output``.
+        It is computed from the saved output ``last_output`` alone, in memory of the
+        input's size: the Jacobian, a matrix per row, is never formed. Neither
+        ``last_output`` nor ``grad_output`` is changed, so a second call gives the same
+        result.
+
+        Args:
+            grad_output: dL/ds, of the output's shape.
+            input_grad: Compute dL/dx; with False, return None (there are no parameters).
+
+        Returns:
+            A Tensor of the output's shape and dtype, or None.
 
         Raises:
             RuntimeError: No forward pass has run yet.
@@ -260,16 +360,62 @@ class Softmax(Module):
             >>> softmax = Softmax()
             >>> s = softmax(Tensor([[1.0, 2.0, 3.0], [1000.0, 0.0, -1000.0]]))
             >>> grad = softmax.backward(Tensor([[1.0, 1.0, 1.0], [0.0, 1.0, 0.0]]))
-            >>> print(np.round(grad.data, 4))  # a constant g changes nothing: gradient 0
-            [[0. 0. 0.]
-             [0. 0. 0.]]
+            >>> bool(np.abs(grad.data).max() < 1e-6)  # a constant g changes nothing: gradient 0
+            True
             >>> s = softmax(Tensor([0.0, 0.0]))
-            >>> softmax.backward(Tensor([1.0, 0.0])).data.tolist()  # s1 (1 - s1), -s1 s2
+            >>> softmax.backward(Tensor([1.0, 0.0])).data.tolist()  # raising x1 lowers s2
             [0.25, -0.25]
+            >>> s = softmax(Tensor([[0.0, 1.0, 2.0], [2.0, 0.0, -1.0]]))
+            >>> g = Tensor([[1.0, -1.0, 0.5], [0.0, 2.0, 1.0]])
+            >>> grad = softmax.backward(g)
+            >>> print(np.round(grad.data, 3))
+            [[ 0.074 -0.288  0.214]
+             [-0.228  0.198  0.031]]
+            >>> type(grad).__name__, grad.dtype
+            ('Tensor', dtype('float32'))
+            >>> bool(np.abs(grad.data.sum(axis=-1)).max() < 1e-6)  # the sums stay at one
+            True
+            >>> g.data.tolist()  # grad_output is left as it was
+            [[1.0, -1.0, 0.5], [0.0, 2.0, 1.0]]
+            >>> print(np.round(softmax.last_output, 4))  # and so is the saved output
+            [[0.09   0.2447 0.6652]
+             [0.8438 0.1142 0.042 ]]
+            >>> first = grad.data.tolist()
+            >>> softmax.backward(g).data.tolist() == first  # the same again
+            True
+            >>> print(softmax.backward(g, input_grad=False))
+            None
+
+            Along the columns (``axis=0``):
+
+            >>> by_column = Softmax(axis=0)
+            >>> s = by_column(Tensor([[0.0, 1.0], [0.0, -1.0]]))
+            >>> print(np.round(by_column.backward(Tensor([[1.0, 2.0], [0.0, 0.0]])).data, 4))
+            [[ 0.25  0.21]
+             [-0.25 -0.21]]
+
+            Checked against central differences in float64:
+
+            >>> from tinytorch_layers import numerical_gradient, relative_error
+            >>> x = np.random.default_rng(0).standard_normal((2, 4))
+            >>> g = np.arange(8.0).reshape(2, 4)  # dL/ds for L = sum(g * softmax(x))
+            >>> s = softmax(x)
+            >>> analytic = softmax.backward(g).data
+            >>> numeric = numerical_gradient(lambda v: float(np.sum(g * softmax(v).data)), x)
+            >>> analytic.dtype, bool(relative_error(analytic, numeric) < 1e-8)
+            (dtype('float64'), True)
+            >>> Softmax().backward(Tensor([1.0]))
+            Traceback (most recent call last):
+            ...
+            RuntimeError: Softmax.backward needs a forward pass first: call the module first
         """
         out, grad = _saved_and_grad(self, grad_output)
-        inner = np.sum(grad * out, axis=self.axis, keepdims=True)
+        if not input_grad:  # no parameters: nothing else to compute
+            return None
+        # BEGIN SOLUTION
+        inner = np.sum(grad * out, axis=self.axis, keepdims=True)  # <g, s> along the axis
         return Tensor._wrap(out * (grad - inner))
+        # END SOLUTION
 
     def __repr__(self) -> str:
         return f"Softmax(axis={self.axis})"

@@ -202,24 +202,49 @@ class Dense(Module):
         dtype: Any = DEFAULT_DTYPE,
         use_naive_matmul: bool = False,
     ) -> None:
-        """Check the sizes, draw the weights ``(input_size, output_size)``, make the bias.
+        r"""Check the sizes, draw the weights ``(input_size, output_size)``, make the bias.
+
+        The weights come from the initialiser ``init``, called with the fans, ``rng`` and
+        ``dtype``; the bias is zeros. Both are Tensors of the layer's dtype.
 
         Examples:
             >>> layer = Dense(5, 3, rng=0)
             >>> layer.weights.shape, layer.bias.shape  # not (3, 5): one column per output
             ((5, 3), (3,))
-            >>> layer.weights.dtype, layer.bias.data.tolist()
-            (dtype('float32'), [0.0, 0.0, 0.0])
+            >>> type(layer.weights).__name__, type(layer.bias).__name__
+            ('Tensor', 'Tensor')
+            >>> layer.weights.dtype, layer.bias.dtype, layer.bias.data.tolist()
+            (dtype('float32'), dtype('float32'), [0.0, 0.0, 0.0])
+            >>> double = Dense(5, 3, rng=0, dtype=np.float64)
+            >>> double.weights.dtype, double.bias.dtype
+            (dtype('float64'), dtype('float64'))
             >>> Dense(5, 3, use_bias=False).bias is None
             True
-            >>> wide = Dense(400, 100, rng=0)  # Xavier normal: std = sqrt(2 / (400 + 100))
-            >>> round(float(wide.weights.data.std() / np.sqrt(2 / (400 + 100))), 2)
-            1.0
+
+            Xavier normal by default: the standard deviation of the weights is
+            :math:`\sqrt{2/(n_{in}+n_{out})}`, within five standard errors
+            (:math:`\sigma/\sqrt{2n}` for :math:`n` normal draws):
+
+            >>> wide = Dense(400, 100, rng=0)
+            >>> std = np.sqrt(2 / (400 + 100))
+            >>> bool(abs(wide.weights.data.std() - std) < 5 * std / np.sqrt(2 * 400 * 100))
+            True
+
+            Another initialiser by name or as a callable; the seed reaches it:
+
             >>> Dense(2, 3, init="zeros").weights.data.tolist()
             [[0.0, 0.0, 0.0], [0.0, 0.0, 0.0]]
-            >>> same = Dense(4, 3, rng=7).weights.data, Dense(4, 3, rng=7).weights.data
-            >>> bool(np.array_equal(*same))  # the same seed gives the same weights
+            >>> def halves(fan_in, fan_out, *, rng, dtype):
+            ...     return np.full((fan_in, fan_out), 0.5, dtype=dtype)
+            >>> Dense(2, 1, init=halves, dtype=np.float64).weights.data.tolist()
+            [[0.5], [0.5]]
+            >>> he = get_initializer("he_normal")(4, 3, rng=7)
+            >>> bool(np.array_equal(Dense(4, 3, init="he_normal", rng=7).weights.data, he))
             True
+            >>> same = Dense(4, 3, rng=7).weights.data, Dense(4, 3, rng=7).weights.data
+            >>> other = Dense(4, 3, rng=8).weights.data
+            >>> bool(np.array_equal(*same)), bool(np.array_equal(same[0], other))
+            (True, False)
         """
         self.input_size = _check_size("input_size", input_size)
         self.output_size = _check_size("output_size", output_size)
@@ -255,8 +280,10 @@ class Dense(Module):
             >>> layer.weights = Tensor([[0.5, 0.3], [0.7, 0.4]])
             >>> layer.bias = Tensor([0.1, 0.2])
             >>> y = layer(Tensor([[1, 2]]))
-            >>> y.shape, [round(float(v), 4) for v in y.data[0]]
-            ((1, 2), [2.0, 1.3])
+            >>> type(y).__name__, y.shape, y.dtype
+            ('Tensor', (1, 2), dtype('float32'))
+            >>> [round(float(v), 4) for v in y.data[0]]
+            [2.0, 1.3]
             >>> layer(Tensor([[1, 2, 3]]))
             Traceback (most recent call last):
             ...
@@ -277,6 +304,15 @@ class Dense(Module):
             >>> no_bias.weights = layer.weights
             >>> no_bias(batch).data.tolist()
             [[7.0, -1.0], [0.0, 0.0], [1.0, 0.0], [0.0, 1.0]]
+
+            A float64 layer computes in float64, nested lists included:
+
+            >>> exact = Dense(3, 2, dtype=np.float64)
+            >>> exact.weights = Tensor(np.array([[1.0, 0.0], [0.0, 1.0], [2.0, -1.0]]) / 3)
+            >>> exact.bias = Tensor(np.array([0.0, 1.0]))
+            >>> y = exact([[1, 2, 3]])
+            >>> y.dtype, np.round(y.data, 10).tolist()
+            (dtype('float64'), [[2.3333333333, 0.6666666667]])
         """
         data = self._checked_input(x)
         self.last_input = data  # kept for backward (a reference, not a copy)
@@ -289,10 +325,10 @@ class Dense(Module):
             out = _x_times_w(rows, self.weights.data)  # rows @ weights
         if self.bias is not None:
             out += self.bias.data  # broadcast over the rows; in place, no extra array
-        # END SOLUTION
         if data.ndim != 2:
             out = out.reshape(data.shape[:-1] + (self.output_size,))  # (rows, out) -> (*, out)
         return Tensor._wrap(out)
+        # END SOLUTION
 
     def _checked_input(self, x: Any) -> np.ndarray:
         """``x`` as an array in the layer's dtype, after checking its shape.
@@ -324,12 +360,10 @@ class Dense(Module):
     def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
         r"""Backpropagate through :math:`y = xW + b`: fill the parameter grads, return dL/dx.
 
-        With :math:`G = \partial L/\partial y` for the input :math:`x` of the last
-        :meth:`forward` (one row per sample):
-
-        - :math:`\partial L/\partial W = x^\top G` is added to ``weights.grad``,
-        - :math:`\partial L/\partial b = \sum_{\text{rows}} G` is added to ``bias.grad``,
-        - :math:`\partial L/\partial x = G W^\top` is returned, shaped like ``x``.
+        Given :math:`G = \partial L/\partial y` for the output of the last :meth:`forward`,
+        the gradients of the loss with respect to the weights and the bias are added to
+        ``weights.grad`` and ``bias.grad``, each with its parameter's shape and dtype, and
+        the gradient with respect to that forward pass's input :math:`x` is returned.
 
         Gradients accumulate, as in PyTorch: a second backward pass adds to ``.grad``;
         ``SGD.zero_grad()`` resets them. The input is the array
@@ -338,10 +372,12 @@ class Dense(Module):
 
         Args:
             grad_output: dL/dy, of the shape the last forward pass returned:
-                ``(batch, output_size)``, or ``(output_size,)`` for one sample.
+                ``(*, output_size)``, for example ``(batch, output_size)``, or
+                ``(output_size,)`` for one sample.
             input_grad: Compute dL/dx. The first layer of a network may skip it (its
-                input is data, not something to train), saving a third of its backward
-                FLOPs; PyTorch skips it for inputs that do not require grad.
+                input is data, not something to train), saving about half of its backward
+                FLOPs; PyTorch skips it for inputs that do not require grad. The
+                parameters' gradients are filled either way.
 
         Returns:
             A Tensor dL/dx of the input's shape, or None if ``input_grad`` is False.
@@ -357,46 +393,54 @@ class Dense(Module):
             >>> x = Tensor([[1, 2, 3], [0, -1, 2]])
             >>> y = layer(x)
             >>> grad_x = layer.backward(Tensor([[1, 2], [0, 1]]))  # G = dL/dy
-            >>> grad_x.data.tolist()  # G @ W.T
+            >>> type(grad_x).__name__, grad_x.shape, grad_x.dtype
+            ('Tensor', (2, 3), dtype('float32'))
+            >>> grad_x.data.tolist()
             [[1.0, 2.0, 0.0], [0.0, 1.0, -1.0]]
-            >>> layer.weights.grad.tolist()  # x.T @ G: shaped like W
+            >>> layer.weights.grad.tolist()  # shaped like W
             [[1.0, 2.0], [2.0, 3.0], [3.0, 8.0]]
-            >>> layer.bias.grad.tolist()  # G summed over the batch
-            [1.0, 3.0]
+            >>> layer.bias.grad.tolist(), layer.weights.grad.dtype, layer.bias.grad.dtype
+            ([1.0, 3.0], dtype('float32'), dtype('float32'))
             >>> y = layer(Tensor([1, 2, 3]))  # one sample: no batch axis
             >>> layer.backward(Tensor([1, 0])).data.tolist()
             [1.0, 0.0, 2.0]
-            >>> layer.bias.grad.tolist()  # accumulated: [1, 3] + [1, 0]
-            [2.0, 3.0]
+            >>> layer.weights.grad.tolist(), layer.bias.grad.tolist()  # both accumulated
+            ([[2.0, 2.0], [4.0, 3.0], [6.0, 8.0]], [2.0, 3.0])
             >>> print(layer.backward(Tensor([0, 1]), input_grad=False))  # parameters only
             None
-            >>> layer.bias.grad.tolist()
-            [2.0, 4.0]
+            >>> layer.weights.grad.tolist(), layer.bias.grad.tolist()
+            ([[2.0, 3.0], [4.0, 5.0], [6.0, 11.0]], [2.0, 4.0])
 
-            Checked against central differences in float64:
+            Checked against central differences in float64, for x, W and b:
 
             >>> from tinytorch_layers import numerical_gradient, relative_error
             >>> rng = np.random.default_rng(0)
             >>> layer = Dense(4, 3, rng=1, dtype=np.float64)
+            >>> layer.bias.data[:] = rng.standard_normal(3)
             >>> x, g = rng.standard_normal((5, 4)), rng.standard_normal((5, 3))
             >>> y = layer(x)
             >>> grad_x = layer.backward(g).data
-            >>> w, b = layer.weights.data, layer.bias.data
-            >>> loss = lambda x, w: float(np.sum((x @ w + b) * g))  # dL/dy = g
-            >>> bool(relative_error(grad_x, numerical_gradient(lambda v: loss(v, w), x)) < 1e-8)
-            True
-            >>> bool(relative_error(layer.weights.grad,
-            ...                     numerical_gradient(lambda v: loss(x, v), w)) < 1e-8)
-            True
+            >>> def loss(x=x, w=layer.weights.data, b=layer.bias.data):
+            ...     return float(np.sum((x @ w + b) * g))  # dL/dy = g
+            >>> checks = [(grad_x, numerical_gradient(lambda v: loss(x=v), x)),
+            ...           (layer.weights.grad, numerical_gradient(lambda v: loss(w=v), layer.weights.data)),
+            ...           (layer.bias.grad, numerical_gradient(lambda v: loss(b=v), layer.bias.data))]
+            >>> [bool(relative_error(analytic, numeric) < 1e-8) for analytic, numeric in checks]
+            [True, True, True]
+            >>> grad_x.dtype, layer.weights.grad.dtype, layer.bias.grad.dtype
+            (dtype('float64'), dtype('float64'), dtype('float64'))
 
-            The triple loop of the first chapter (``use_naive_matmul=True``) gives the same
-            gradients:
+            More leading dimensions, and the triple loop of the first chapter
+            (``use_naive_matmul=True``), give the same gradients:
 
+            >>> y = layer(x.reshape(5, 1, 4))
+            >>> layer.backward(g.reshape(5, 1, 3)).shape
+            (5, 1, 4)
             >>> slow = Dense(4, 3, rng=1, dtype=np.float64, use_naive_matmul=True)
             >>> _ = slow(x)
             >>> bool(np.allclose(slow.backward(g).data, grad_x))
             True
-            >>> bool(np.allclose(slow.weights.grad, layer.weights.grad))
+            >>> bool(np.allclose(2 * slow.weights.grad, layer.weights.grad))  # layer: twice
             True
             >>> Dense(4, 3).backward(np.ones((5, 3)))  # no forward pass yet
             Traceback (most recent call last):
@@ -405,7 +449,7 @@ class Dense(Module):
             >>> layer.backward(np.ones((5, 4)))
             Traceback (most recent call last):
             ...
-            ValueError: Dense.backward expected grad_output of shape (5, 3) (the output's shape for input shape (5, 4)), got shape (5, 4)
+            ValueError: Dense.backward expected grad_output of shape (5, 1, 3) (the output's shape for input shape (5, 1, 4)), got shape (5, 4)
         """
         x = self.last_input
         if x is None:

@@ -16,21 +16,24 @@ __all__ = ["numerical_gradient", "relative_error"]
 def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6) -> np.ndarray:
     r"""The gradient of a scalar function by central differences, in float64.
 
-    Entry by entry, :math:`\partial f/\partial x_i \approx
-    (f(x + \epsilon e_i) - f(x - \epsilon e_i)) / (2\epsilon)`. The error of this formula
-    shrinks like :math:`\epsilon^2` (truncation), while rounding in :math:`f` adds about
-    :math:`u / \epsilon` (:math:`u` the unit roundoff); in float64 (:math:`u \approx 10^{-16}`)
-    both are small at the default :math:`\epsilon = 10^{-6}`, the step
-    ``torch.autograd.gradcheck`` uses too. In float32 (:math:`u \approx 6 \cdot 10^{-8}`)
-    no step makes both small, which is why the check is made in float64.
+    Each entry of the gradient is estimated from two evaluations of ``f``, one a step
+    ``eps`` above the point and one a step below it in that entry alone, so that the
+    error of the estimate shrinks like :math:`\epsilon^2` (truncation), while rounding
+    in :math:`f` adds about :math:`u / \epsilon` (:math:`u` the unit roundoff); in
+    float64 (:math:`u \approx 10^{-16}`) both are small at the default
+    :math:`\epsilon = 10^{-6}`, the step ``torch.autograd.gradcheck`` uses too. In
+    float32 (:math:`u \approx 6 \cdot 10^{-8}`) no step makes both small, which is why
+    the check is made in float64.
 
     ``f`` is called ``2 * x.size`` times, each time with a float64 array of ``x``'s shape
-    (the same array, changed in place between calls: ``f`` must not keep it).
+    that is not ``x`` itself (the same array, changed in place between calls: ``f`` must
+    not keep it).
 
     Args:
         f: A function of one array that returns a number (a Python or numpy scalar, or an
             array with one element).
-        x: The point: an ndarray, a Tensor or nested lists. It is not modified.
+        x: The point: an ndarray, a Tensor or nested lists, of any shape and float
+            dtype. It is not modified.
         eps: The step, a positive number.
 
     Returns:
@@ -43,6 +46,42 @@ def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6
         >>> grad = numerical_gradient(lambda v: float(np.sum(v ** 2)), np.array([1.0, -2.0, 3.0]))
         >>> np.round(grad, 6).tolist()  # d/dx sum(x^2) = 2x
         [2.0, -4.0, 6.0]
+        >>> type(grad).__name__, grad.dtype, grad.shape
+        ('ndarray', dtype('float64'), (3,))
+
+        The error shrinks with the square of the step: for :math:`x^3` at 1, whose
+        derivative is 3, a step of ``1e-3`` is off by ``1e-6``:
+
+        >>> cube = lambda v: float(np.sum(v ** 3))
+        >>> float(np.round(numerical_gradient(cube, [1.0], eps=1e-3)[0], 9))
+        3.000001
+
+        The point keeps its shape, may be a Tensor, a float32 array or a list, and is
+        left unchanged; the gradient is float64 whatever it is:
+
+        >>> x = Tensor([[1.0, 2.0], [3.0, 4.0]])
+        >>> grad = numerical_gradient(lambda v: float(np.sum(v[0] * v[1])), x)  # d/dv[0] = v[1]
+        >>> np.round(grad, 6).tolist(), x.data.tolist()
+        ([[3.0, 4.0], [1.0, 2.0]], [[1.0, 2.0], [3.0, 4.0]])
+        >>> x32 = np.array([0.5, 1.5], dtype=np.float32)
+        >>> grad = numerical_gradient(lambda v: float(np.sum(v ** 2)), x32)
+        >>> grad.dtype, np.round(grad, 6).tolist(), x32.tolist()
+        (dtype('float64'), [1.0, 3.0], [0.5, 1.5])
+        >>> np.round(numerical_gradient(lambda v: float(v[0] * v[1]), [2.0, 5.0]), 6).tolist()
+        [5.0, 2.0]
+
+        ``f`` gets a copy, so it may read ``x`` itself; it is called twice per entry, and
+        may return one number in an array:
+
+        >>> x = np.array([1.0, 2.0])
+        >>> np.round(numerical_gradient(lambda v: float(np.dot(v, x)), x), 6).tolist()
+        [1.0, 2.0]
+        >>> calls = []
+        >>> grad = numerical_gradient(lambda v: calls.append(v.shape) or 0.0, np.zeros((2, 3)))
+        >>> len(calls), set(calls)
+        (12, {(2, 3)})
+        >>> np.round(numerical_gradient(lambda v: np.array([[v.sum()]]), [1.0, 2.0]), 6).tolist()
+        [1.0, 1.0]
         >>> numerical_gradient(lambda v: v * 2, np.ones(2))
         Traceback (most recent call last):
         ...
@@ -55,19 +94,10 @@ def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6
         Traceback (most recent call last):
         ...
         ValueError: eps must be a positive number, got 0
-
-
-        The point keeps its shape, may be a Tensor, and is left unchanged:
-
-        >>> x = Tensor([[1.0, 2.0], [3.0, 4.0]])
-        >>> grad = numerical_gradient(lambda v: float(np.sum(v[0] * v[1])), x)  # d/dv[0] = v[1]
-        >>> np.round(grad, 6).tolist(), x.data.tolist()
-        ([[3.0, 4.0], [1.0, 2.0]], [[1.0, 2.0], [3.0, 4.0]])
-        >>> np.round(numerical_gradient(lambda v: float(v[0] * v[1]), [2.0, 5.0]), 6).tolist()
-        [5.0, 2.0]
     """
     if isinstance(eps, bool) or not isinstance(eps, numbers.Real) or not eps > 0:
         raise ValueError(f"eps must be a positive number, got {eps!r}")
+    # BEGIN SOLUTION
     point = np.array(x.data if isinstance(x, Tensor) else x, dtype=np.float64)  # a copy
     grad = np.empty_like(point)
     flat_point, flat_grad = point.reshape(-1), grad.reshape(-1)  # views of the arrays above
@@ -80,6 +110,7 @@ def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6
         flat_point[i] = original
         flat_grad[i] = (f_plus - f_minus) / (2 * eps)
     return grad
+    # END SOLUTION
 
 
 def _scalar(value: Any) -> float:

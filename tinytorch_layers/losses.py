@@ -84,12 +84,20 @@ class SoftmaxCrossEntropy:
         Examples:
             >>> loss_fn = SoftmaxCrossEntropy()
             >>> logits = Tensor([[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]])
-            >>> round(loss_fn(logits, np.array([0, 1])), 4)
-            0.3069
+            >>> loss = loss_fn(logits, np.array([0, 1]))
+            >>> type(loss).__name__, round(loss, 4)
+            ('float', 0.3069)
+            >>> round(loss_fn(logits, np.array([2, 0])), 4)  # any classes, not only 0 and 1
+            2.2569
             >>> round(loss_fn(logits + 1000.0, np.array([0, 1])), 4)  # a shift changes nothing
             0.3069
-            >>> round(loss_fn(Tensor([[-1000.0, 1000.0]]), np.array([0])), 1)
+
+            Rows that span thousands give finite losses and no overflow warning:
+
+            >>> loss_fn(Tensor([[-1000.0, 1000.0]]), np.array([0]))
             2000.0
+            >>> round(loss_fn(Tensor([[-1000.0, 0.0, 1000.0], [0.0, 0.0, 0.0]]), np.array([1, 2])), 2)
+            500.55
             >>> loss_fn(logits, np.array([0, 3]))
             Traceback (most recent call last):
             ...
@@ -126,7 +134,10 @@ class SoftmaxCrossEntropy:
         # END SOLUTION
 
     def backward(self) -> Tensor:
-        r"""dL/d(logits) of the last call: :math:`(s - \mathrm{onehot}(y)) / N`, a Tensor.
+        r"""dL/d(logits) of the last call, a Tensor of the logits' shape and dtype.
+
+        It is computed from what the last call kept (the softmax probabilities and the
+        labels), which it leaves unchanged, so a second call gives the same result.
 
         Raises:
             RuntimeError: The loss has not been computed yet.
@@ -134,8 +145,23 @@ class SoftmaxCrossEntropy:
         Examples:
             >>> loss_fn = SoftmaxCrossEntropy()
             >>> loss = loss_fn(Tensor([[0.0, 0.0], [0.0, 0.0]]), np.array([0, 1]))
-            >>> loss_fn.backward().data.tolist()  # (0.5 - 1) / 2 and 0.5 / 2
+            >>> grad = loss_fn.backward()
+            >>> grad.data.tolist()  # (0.5 - 1) / 2 and 0.5 / 2
             [[-0.25, 0.25], [0.25, -0.25]]
+            >>> type(grad).__name__, grad.dtype
+            ('Tensor', dtype('float32'))
+
+            Three samples of three classes, labelled 2, 0 and 1:
+
+            >>> logits = Tensor([[0.0, 0.0, 0.0], [0.0, np.log(2.0), 0.0], [5.0, 5.0, 5.0]])
+            >>> loss = loss_fn(logits, np.array([2, 0, 1]))
+            >>> print(np.round(loss_fn.backward().data, 4))
+            [[ 0.1111  0.1111 -0.2222]
+             [-0.25    0.1667  0.0833]
+             [ 0.1111 -0.2222  0.1111]]
+            >>> first = loss_fn.backward().data.tolist()
+            >>> loss_fn.backward().data.tolist() == first  # the same again
+            True
 
             Checked against central differences in float64:
 
@@ -145,8 +171,8 @@ class SoftmaxCrossEntropy:
             >>> loss = loss_fn(logits, labels)
             >>> analytic = loss_fn.backward().data
             >>> numeric = numerical_gradient(lambda z: SoftmaxCrossEntropy()(z, labels), logits)
-            >>> bool(relative_error(analytic, numeric) < 1e-8)
-            True
+            >>> analytic.dtype, bool(relative_error(analytic, numeric) < 1e-8)
+            (dtype('float64'), True)
             >>> SoftmaxCrossEntropy().backward()
             Traceback (most recent call last):
             ...

@@ -45,7 +45,9 @@ def matmul(A: Any, B: Any) -> Any:
 
     Args:
         A: The left matrix, shape ``(m, n)``: an ndarray, a Tensor or nested lists.
-        B: The right matrix, shape ``(n, p)``.
+            It is converted as :class:`~tinytorch_layers.Tensor` converts its data:
+            integers, booleans and lists become float32, float arrays keep their dtype.
+        B: The right matrix, shape ``(n, p)``, converted in the same way.
 
     Returns:
         The product, shape ``(m, p)``: a Tensor if ``A`` or ``B`` is one, else an ndarray.
@@ -71,6 +73,10 @@ def matmul(A: Any, B: Any) -> Any:
         >>> f32, f64 = np.ones((1, 1), np.float32), np.ones((1, 1))
         >>> matmul(f32, f32).dtype, matmul(f32, f64).dtype, matmul(f64, f32).dtype
         (dtype('float32'), dtype('float64'), dtype('float64'))
+        >>> matmul([[1, 2]], np.array([[3], [4]]))  # lists and integer arrays: float32
+        array([[11.]], dtype=float32)
+        >>> type(matmul([[1.0]], Tensor([[2.0]]))).__name__  # one Tensor is enough
+        'Tensor'
         >>> matmul(np.ones((2, 0)), np.ones((0, 3)))  # no terms to add: the zero matrix
         array([[0., 0., 0.],
                [0., 0., 0.]])

@@ -40,8 +40,15 @@ class Module:
     def __call__(self, x: Any) -> Tensor:
         return self.forward(x)
 
-    def backward(self, grad_output: Any) -> Tensor:
-        """Given dL/d(output) of the last forward pass, fill parameter grads, return dL/d(input)."""
+    def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
+        """Given dL/d(output) of the last forward pass, fill parameter grads, return dL/d(input).
+
+        With ``input_grad=False`` the gradient with respect to the input is not computed
+        and None is returned; the parameters' gradients are filled all the same. Every
+        module of the package takes this argument, so that
+        :meth:`Sequential.backward <tinytorch_layers.Sequential.backward>` can pass it to
+        its first module, whatever that module is.
+        """
         raise NotImplementedError(f"{type(self).__name__} does not define backward()")
 
     def parameters(self) -> list[Tensor]:

@@ -125,9 +125,11 @@ class SGD:
         r"""Update every parameter ``p`` that has a gradient ``g = p.grad``, in place.
 
         PyTorch's rule, in this order: with weight decay, ``g = g + weight_decay * p``;
-        with momentum, the velocity ``v`` of ``p`` (in ``self.velocities``) becomes a copy
-        of ``g`` at the first step and ``momentum * v + g`` afterwards, and ``g = v``;
-        finally ``p = p - lr * g``. ``p.grad`` itself is never changed.
+        with momentum, the velocity ``v`` of ``p`` (in ``self.velocities``, one per
+        parameter) becomes a copy of ``g`` at the first step and ``momentum * v + g``
+        afterwards, and ``g = v``; finally ``p = p - lr * g``. ``p.grad`` itself is never
+        changed, and ``p.data`` keeps its array (and its dtype): whoever holds that array,
+        a layer for one, sees the new values. A parameter whose ``grad`` is None is skipped.
 
         Examples:
             >>> w = Tensor([1.0])
@@ -155,6 +157,29 @@ class SGD:
             >>> opt.step()  # v = 1, then 0.5 * 1 + 1
             >>> float(w.data[0]), g.tolist()
             (-2.5, [1.0])
+
+            Momentum and weight decay together: the decay joins the gradient before the
+            velocity, at every step (v = 1 + 0.5 * 1, then 0.9 * v + 1 + 0.5 * 0.85):
+
+            >>> w = Tensor([1.0])
+            >>> opt = SGD([w], lr=0.1, momentum=0.9, weight_decay=0.5)
+            >>> for _ in range(2):
+            ...     w.grad = np.array([1.0], dtype=np.float32)
+            ...     opt.step()
+            >>> round(float(opt.velocities[0][0]), 4), round(float(w.data[0]), 4), w.grad.tolist()
+            (2.775, 0.5725, [1.0])
+
+            Each parameter has its own velocity, and is updated in place, in its dtype:
+
+            >>> a, b = Tensor([0.0]), Tensor([[1.0, 2.0], [3.0, 4.0]])
+            >>> array = b.data
+            >>> opt = SGD([a, b], lr=0.5, momentum=0.5)
+            >>> a.grad, b.grad = np.array([1.0], dtype=np.float32), np.ones((2, 2))  # float64
+            >>> opt.step(); opt.step()  # velocities 1, then 1.5
+            >>> a.data.tolist(), b.data.tolist()
+            ([-1.25], [[-0.25, 0.75], [1.75, 2.75]])
+            >>> b.data is array, b.dtype
+            (True, dtype('float32'))
         """
         for index, parameter in enumerate(self.parameters):
             grad = parameter.grad

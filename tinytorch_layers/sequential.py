@@ -7,7 +7,6 @@ from typing import Any
 
 import numpy as np
 
-from .dense import Dense
 from .module import Module
 from .tensor import Tensor
 
@@ -56,33 +55,35 @@ class Sequential(Module):
         return x
 
     def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
-        """Run every module's ``backward`` from last to first: the chain rule.
+        """Backpropagate through every module, last to first: the chain rule.
 
-        Each module turns the gradient with respect to its output into the gradient with
-        respect to its input, and the latter is the former for the module before it.
+        Each module's ``backward`` turns the gradient with respect to its output into the
+        gradient with respect to its input, which is the gradient with respect to the
+        output of the module before it. The modules fill their parameters' gradients on
+        the way (they accumulate, as in PyTorch).
 
         Args:
             grad_output: dL/d(output of the last module), shaped like the last output.
-            input_grad: Return dL/d(input). With False, a first module that can skip the
-                input gradient (:meth:`Dense.backward <tinytorch_layers.Dense.backward>`)
-                does, as PyTorch does for data that does not require grad, and None is
-                returned; the parameter gradients are the same.
+            input_grad: Compute dL/d(input of the first module). It is passed on to the
+                first module's ``backward`` (every module of the package takes it), so a
+                first layer can skip its input gradient, as PyTorch does for data that
+                does not require grad; the other modules are always asked for theirs.
 
         Returns:
-            dL/d(input of the first module), shaped like that input, or None.
+            dL/d(input of the first module), as the first module returns it (a Tensor
+            shaped like that input), or None if ``input_grad`` is False.
 
         Raises:
-            TypeError: A module has no ``backward`` (a plain function, say).
+            TypeError: A module has no ``backward`` (a plain function, say); the message
+                gives its position in the Sequential.
 
         Examples:
-            >>> from tinytorch_layers import Dense, ReLU
+            >>> from tinytorch_layers import Dense, Module, ReLU
             >>> net = Sequential(Dense(4, 5, rng=0), ReLU(), Dense(5, 3, rng=1))
             >>> y = net(np.ones((2, 4), dtype=np.float32))
             >>> grad_x = net.backward(np.ones((2, 3), dtype=np.float32))
-            >>> grad_x.shape, [p.grad.shape for p in net.parameters()]
-            ((2, 4), [(4, 5), (5,), (5, 3), (3,)])
-            >>> print(net.backward(np.ones((2, 3), dtype=np.float32), input_grad=False))
-            None
+            >>> type(grad_x).__name__, grad_x.shape, [p.grad.shape for p in net.parameters()]
+            ('Tensor', (2, 4), [(4, 5), (5,), (5, 3), (3,)])
 
             The chain rule with numbers: ``y = 3 * relu(2 * x)``, so dy/dx is 6 where
             ``x > 0`` and 0 where the ReLU is closed:
@@ -92,16 +93,42 @@ class Sequential(Module):
             >>> y = net(Tensor([[-1.0], [1.0]]))
             >>> net.backward(Tensor([[1.0], [1.0]])).data.tolist()
             [[0.0], [6.0]]
+            >>> net[0].weights.grad.tolist(), net[2].weights.grad.tolist()  # relu(2 x) = [0, 2]
+            ([[3.0]], [[2.0]])
             >>> y = net(Tensor([[1.0]]))
-            >>> print(net.backward(Tensor([[1.0]]), input_grad=False), net[0].weights.grad.tolist())
-            None [[6.0]]
+            >>> print(net.backward(Tensor([[1.0]]), input_grad=False))
+            None
+            >>> net[0].weights.grad.tolist(), net[2].weights.grad.tolist()  # accumulated
+            ([[6.0]], [[4.0]])
+
+            Only the first module is told not to compute its input gradient, whatever its
+            type. A module that passes gradients through and notes its calls shows it:
+
+            >>> class Recorder(Module):
+            ...     def __init__(self, name, log):
+            ...         self.name, self.log = name, log
+            ...     def forward(self, x):
+            ...         return x
+            ...     def backward(self, grad_output, *, input_grad=True):
+            ...         self.log.append((self.name, input_grad))
+            ...         return grad_output if input_grad else None
+            >>> log = []
+            >>> chain = Sequential(Recorder("first", log), ReLU(), Recorder("last", log))
+            >>> y = chain(Tensor([1.0, -1.0]))
+            >>> chain.backward(Tensor([2.0, 2.0])).data.tolist()  # the ReLU passes x > 0 only
+            [2.0, 0.0]
+            >>> print(chain.backward(Tensor([2.0, 2.0]), input_grad=False))
+            None
+            >>> log  # last to first, twice
+            [('last', True), ('first', True), ('last', True), ('first', False)]
             >>> [type(m).__name__ for m in Sequential(ReLU(), Dense(1, 1))]  # iterable
             ['ReLU', 'Dense']
-            >>> Sequential(abs).backward(np.ones(3))
+            >>> Sequential(ReLU(), abs).backward(np.ones(3))
             Traceback (most recent call last):
             ...
-            TypeError: Sequential.backward: module 0 (<built-in function abs>) has no backward()
+            TypeError: Sequential.backward: module 1 (<built-in function abs>) has no backward()
         """
+        # BEGIN SOLUTION
         for position in range(len(self.modules) - 1, -1, -1):
             module = self.modules[position]
             backward = getattr(module, "backward", None)
@@ -109,14 +136,10 @@ class Sequential(Module):
                 raise TypeError(
                     f"Sequential.backward: module {position} ({module!r}) has no backward()"
                 )
-            if position == 0 and not input_grad:
-                if isinstance(module, Dense):
-                    backward(grad_output, input_grad=False)
-                else:
-                    backward(grad_output)
-                return None
-            grad_output = backward(grad_output)
+            # only the first module may skip its input gradient: the others' is needed
+            grad_output = backward(grad_output, input_grad=input_grad or position > 0)
         return grad_output
+        # END SOLUTION
 
     def parameters(self) -> list[Tensor]:
         """The parameters of every module, in order."""

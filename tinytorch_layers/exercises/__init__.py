@@ -15,8 +15,10 @@ Command line::
 Examples:
     >>> [exercise.name for exercise in EXERCISES][:5]
     ['matmul', 'dense_init', 'dense_forward', 'dense_cost', 'softmax']
-    >>> [exercise.name for exercise in EXERCISES][5:]
-    ['dense_backward', 'tanh_backward', 'xavier_uniform', 'cross_entropy', 'sgd_momentum']
+    >>> [exercise.name for exercise in EXERCISES][5:10]
+    ['dense_backward', 'tanh_backward', 'sigmoid_backward', 'softmax_backward', 'sequential_backward']
+    >>> [exercise.name for exercise in EXERCISES][10:]
+    ['numerical_gradient', 'scale_shift_bug', 'xavier_uniform', 'he_normal', 'cross_entropy', 'sgd_momentum']
     >>> print(verify_solution("matmul"))
     matmul: passed (... examples)
 """

@@ -22,7 +22,7 @@ from typing import Any
 
 from .registry import Exercise, get_exercise
 from .shorten import shorten_tail
-from .source import reference_docstring, reference_object, solution_source
+from .source import reference_docstring, reference_object, solution_source, stub_source
 
 __all__ = [
     "FAILED",
@@ -145,6 +145,13 @@ def _exception_text(exc_info: tuple, filename: str) -> str:
     return text
 
 
+def _raised_by_example(tb) -> bool:
+    """Whether the innermost Python frame of a traceback is a doctest example itself."""
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_filename.startswith("<doctest ")
+
+
 class _Recorder(doctest.DocTestRunner):
     """A DocTestRunner that keeps the first failure instead of printing it."""
 
@@ -177,7 +184,10 @@ class _Recorder(doctest.DocTestRunner):
 
     def report_unexpected_exception(self, out, test, example, exc_info) -> None:  # noqa: D102
         if self.first is None:
-            stub = issubclass(exc_info[0], NotImplementedError)
+            # A NotImplementedError from the learner's code (the stub's line); one that the
+            # example's own code raised (``ndarray.data[0]`` is a memoryview, which raises it
+            # for 2-D data) means something else was returned: a failure.
+            stub = issubclass(exc_info[0], NotImplementedError) and not _raised_by_example(exc_info[2])
             self.first = (example, _exception_text(exc_info, self.filename), stub)
 
 
@@ -294,6 +304,29 @@ def _code_below_raise(lines: list[str], target: str) -> int | None:
     return None
 
 
+def _body_dump(source: str, target: str) -> str | None:
+    """The AST of ``target``'s body in ``source``, docstring left out; None if not found."""
+    try:
+        function = _find_function(ast.parse(source), target)
+    except (SyntaxError, ValueError):
+        return None
+    if function is None:
+        return None
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
+        body = body[1:]
+    return "\n".join(ast.dump(statement) for statement in body)
+
+
+def _bug_left_in(exercise: Exercise, lines: list[str]) -> bool:
+    """Whether a find-the-bug exercise's target is still the code the workspace gave."""
+    if exercise.bug is None or not lines:
+        return False
+    target = exercise.targets[0]
+    given = _body_dump(stub_source(exercise), target)
+    return given is not None and _body_dump("\n".join(lines), target) == given
+
+
 def check_module(
     exercise: Exercise | str, namespace: dict[str, Any], filename: str = "", source: str | None = None
 ) -> ExerciseResult:
@@ -347,6 +380,13 @@ def check_module(
         return result
     if len(first_failures) == len(exercise.targets) and all(stub for _, stub in first_failures):
         result.status = NOT_STARTED
+        return result
+    if _bug_left_in(exercise, lines):
+        result.status = NOT_STARTED
+        result.message = (
+            f"{exercise.targets[0]} is still the code the workspace gave you, mistake included: "
+            "find it with a gradient check, then fix it"
+        )
         return result
     result.status = FAILED
     # A real mistake is more useful to show than a part that is still a stub.

@@ -18,6 +18,10 @@ class Exercise:
             Methods of one exercise belong to one class.
         chapter: Label of the book chapter the exercise belongs to.
         title: One line saying what to write.
+        bug: For a find-the-bug exercise, ``(correct, planted)``: the workspace file holds
+            the package's code with the text ``correct`` of the solution region replaced by
+            ``planted`` (instead of ``raise NotImplementedError``), and the learner finds
+            and fixes the mistake. None for an exercise written from a stub.
     """
 
     name: str
@@ -25,6 +29,7 @@ class Exercise:
     targets: tuple[str, ...]
     chapter: str
     title: str
+    bug: tuple[str, str] | None = None
 
     @property
     def filename(self) -> str:
@@ -90,7 +95,7 @@ EXERCISES: tuple[Exercise, ...] = (
         "tinytorch_layers.dense",
         ("Dense.backward",),
         "backprop",
-        "Dense.backward: dW = x.T @ G, db = sum of G, dx = G @ W.T",
+        "Dense.backward: the gradients of W, b and x, accumulated",
     ),
     Exercise(
         "tanh_backward",
@@ -100,11 +105,54 @@ EXERCISES: tuple[Exercise, ...] = (
         "Tanh.backward from the saved output, checked against numerical_gradient",
     ),
     Exercise(
+        "sigmoid_backward",
+        "tinytorch_layers.activations",
+        ("Sigmoid.backward",),
+        "backprop",
+        "Sigmoid.backward from the saved output, derived from the forward formula",
+    ),
+    Exercise(
+        "softmax_backward",
+        "tinytorch_layers.activations",
+        ("Softmax.backward",),
+        "backprop",
+        "Softmax.backward: the vector-Jacobian product, without forming the Jacobian",
+    ),
+    Exercise(
+        "sequential_backward",
+        "tinytorch_layers.sequential",
+        ("Sequential.backward",),
+        "backprop",
+        "Sequential.backward: the chain rule through any modules, input_grad included",
+    ),
+    Exercise(
+        "numerical_gradient",
+        "tinytorch_layers.gradcheck",
+        ("numerical_gradient",),
+        "gradcheck",
+        "numerical_gradient: central differences, entry by entry, in float64",
+    ),
+    Exercise(
+        "scale_shift_bug",
+        "tinytorch_layers.scale_shift",
+        ("ScaleShift.backward",),
+        "gradcheck",
+        "Find the bug in ScaleShift.backward with a gradient check, and fix it",
+        bug=("grad_rows.sum(axis=0)", "(grad_rows * scale).sum(axis=0)"),
+    ),
+    Exercise(
         "xavier_uniform",
         "tinytorch_layers.init",
         ("xavier_uniform",),
         "initialization",
         "Xavier (Glorot) uniform initialisation",
+    ),
+    Exercise(
+        "he_normal",
+        "tinytorch_layers.init",
+        ("he_normal",),
+        "initialization",
+        "He (Kaiming) normal initialisation, for layers followed by ReLU",
     ),
     Exercise(
         "cross_entropy",

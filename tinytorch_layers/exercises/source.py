@@ -107,10 +107,24 @@ def _fill_region(exercise: Exercise, target: str, lines: list[str], solution: bo
     begin, end = begins[0], ends[0]
     if solution:
         region = lines[begin + 1 : end]
+    elif exercise.bug is not None:  # find-the-bug: the solution with a mistake planted
+        region = _planted(exercise, lines[begin + 1 : end])
     else:
         indent = lines[begin][: len(lines[begin]) - len(lines[begin].lstrip())]
         region = [f'{indent}raise NotImplementedError("exercise {exercise.name}: write {target} here")']
     return lines[:begin] + region + lines[end + 1 :]
+
+
+def _planted(exercise: Exercise, region: list[str]) -> list[str]:
+    """The solution region of a find-the-bug exercise with its bug put in."""
+    correct, planted = exercise.bug
+    text = "\n".join(region)
+    if text.count(correct) != 1:
+        raise ValueError(
+            f"exercise {exercise.name}: {correct!r} must occur once in the solution region, "
+            f"found {text.count(correct)} times"
+        )
+    return text.replace(correct, planted).split("\n")
 
 
 def _names_used(nodes: list[ast.AST]) -> set[str]:
@@ -191,6 +205,12 @@ def _import_lines(names: set[str], bindings: dict[str, tuple[str, str | None]]) 
 
 def _header(exercise: Exercise, check_hint: str) -> str:
     what = " and ".join(exercise.targets)
+    task = (
+        f"Write {what}: replace each\n``raise NotImplementedError(...)`` with your code."
+        if exercise.bug is None
+        else f"{what} below has a mistake in it: find it\n(a gradient check will locate it) "
+        f"and fix it."
+    )
     inherit = ""
     if exercise.class_name:
         inherit = (
@@ -199,9 +219,9 @@ def _header(exercise: Exercise, check_hint: str) -> str:
         )
     return (
         f'"""Exercise {exercise.name}: {exercise.title}.\n\n'
-        f"Book chapter: {exercise.chapter}. Write {what}: replace each\n"
-        f"``raise NotImplementedError(...)`` with your code. The docstring examples are the\n"
-        f"specification; the imports are the ones the package's own code uses.\n{inherit}\n"
+        f"Book chapter: {exercise.chapter}. {task} The docstring examples are the\n"
+        f"specification; the imports are the ones the given code needs, and the public\n"
+        f"names the package's own solution uses.\n{inherit}\n"
         f"Check your work with::\n\n    {check_hint}\n"
         f'"""\n\nfrom __future__ import annotations\n'
     )
@@ -222,16 +242,23 @@ def _render(exercise: Exercise | str, solution: bool, docstrings: bool = True) -
     lines = text.splitlines()
     bodies: list[list[str]] = []
     used: list[ast.AST] = []
+    solution_only: set[str] = set()
     for target in exercise.targets:
         node = _find_definition(tree, target)
-        used.append(node)
         used.extend(_example_trees(reference_docstring(exercise, target)))
         block = textwrap.dedent("\n".join(_definition_lines(lines, node))).splitlines()
         if not docstrings:
             block = _without_docstring(block)
-        bodies.append(_fill_region(exercise, target, block, solution))
+        body = _fill_region(exercise, target, block, solution)
+        bodies.append(body)
+        used.append(ast.parse("\n".join(body)))
+        if not solution:
+            # What the package's own solution uses, public names only: a stub imports
+            # numpy and Tensor for the learner, but no private helper that does the work.
+            reference = _names_used([ast.parse("\n".join(_fill_region(exercise, target, block, True)))])
+            solution_only |= {name for name in reference if not name.startswith("_")}
 
-    needed = _names_used(used) - set(exercise.defined_names) - set(dir(builtins))
+    needed = (_names_used(used) | solution_only) - set(exercise.defined_names) - set(dir(builtins))
     bindings = _module_bindings(exercise.module, tree)
     owner = exercise.class_name
     if owner:  # the class in the workspace subclasses the package's class
@@ -367,5 +394,9 @@ def solution_lines(exercise: Exercise | str) -> dict[str, list[str]]:
         _fill_region(exercise, target, lines, solution=True)  # raises unless one marker pair
         begin = next(i for i, line in enumerate(lines) if line.strip().startswith(BEGIN_MARKER))
         end = next(i for i, line in enumerate(lines) if line.strip().startswith(END_MARKER))
-        solutions[target] = [line.strip() for line in lines[begin + 1 : end] if line.strip()]
+        region = [line.strip() for line in lines[begin + 1 : end] if line.strip()]
+        if exercise.bug is not None:  # the learner is given the rest: only the fix is secret
+            given = {line.strip() for line in _planted(exercise, lines[begin + 1 : end])}
+            region = [line for line in region if line not in given]
+        solutions[target] = region
     return solutions

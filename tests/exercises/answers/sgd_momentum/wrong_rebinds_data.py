@@ -1,0 +1,12 @@
+# wrong: p.data = p.data - lr * g makes a new array: whoever holds the old one misses the update
+if self.weight_decay:
+    grad = grad + self.weight_decay * parameter.data
+if self.momentum:
+    velocity = self.velocities[index]
+    if velocity is None:
+        velocity = self.velocities[index] = grad.copy()
+    else:
+        velocity *= self.momentum
+        velocity += grad
+    grad = velocity
+parameter.data = parameter.data - self.lr * grad

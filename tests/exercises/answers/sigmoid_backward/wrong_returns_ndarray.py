@@ -1,0 +1,2 @@
+# wrong: returns an ndarray, not a Tensor
+return grad * out * (1 - out)

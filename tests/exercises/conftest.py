@@ -1,0 +1,3 @@
+"""The answer files below are fragments of workspace files, not modules: never collect them."""
+
+collect_ignore_glob = ["answers/*"]
