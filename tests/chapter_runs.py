@@ -421,12 +421,12 @@ def run_chapter(path: Path, *, shown: str | None = None, cache_path: Path | None
                 except Exception as error:  # a timeout or a dead kernel: nothing more runs
                     message, stderr = f"{at}: {type(error).__name__}: {error}", ""
                     first_failure, kernel_lost = at, True
-                if stderr:
+                if message and step.kind == "cell":
+                    first_failure = at  # what follows would fail on what the cell did not define
+                if stderr:  # fails the step (and the strict build), but the chapter goes on
                     message = message or f"{at} wrote to stderr: {stderr.strip()[:300]}"
                 if message and not step.solution:
                     problems.append(message.splitlines()[0])
-                if message and step.kind == "cell":
-                    first_failure = at
                 outcomes[step.key] = {"status": "failed" if message else "passed", "message": message or "",
                                       "seconds": round(time.monotonic() - t0, 3)}
 
@@ -495,9 +495,13 @@ def _check_order(kernel: Kernel, conflicts, shared, outcomes, shown: str, steps:
 
 
 def after_examples(path: Path, kernel: Kernel, record: dict) -> None:
-    """The hook for checks that need the chapter's namespace after every example has run:
-    the claims of ``book/_numbers.toml`` (issue 18) are evaluated here, with
-    ``kernel.call("evaluate", expression)``, and reported as outcomes of the record."""
+    """The one hook for checks that need the chapter's namespace after every example has run,
+    such as the claims of ``book/_numbers.toml`` (issue 18): evaluate each expression in the
+    kernel with ``kernel.call("evaluate", expression)`` (it reports the value's ``repr`` and
+    its truth, or the error), and put each verdict into ``record["outcomes"]`` under a key
+    such as ``claim:LINE``, for which ``ChapterFile.collect`` yields an item (read the keys
+    from the registry there). The mutation check's runner has its counterpart in Sybil's
+    ``teardown`` (``tests/chapter_sybil.py``), which receives the namespace itself."""
 
 
 def _glued(executed: dict) -> dict[str, str]:
