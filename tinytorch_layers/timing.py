@@ -166,9 +166,9 @@ def time_rounds(candidates: dict[str, Callable[[], Any]], rounds: int, *, min_se
         >>> _ = time_rounds(pair, rounds=1, warmup=0, groups=[["a"], ["b"]], clock=clock, sleep=pauses.append)
         >>> pauses  # no pause asked for: none taken
         [0.1, 0.1, 0.1, 0.1]
-        >>> _ = time_rounds(pair, rounds=1, warmup=0, settle_seconds=0.5, clock=clock, sleep=pauses.append)
-        >>> len(pauses)  # one group: nothing to settle
-        4
+        >>> calls, _ = time_rounds(pair, rounds=1, warmup=0, settle_seconds=0.5, clock=clock, sleep=pauses.append)
+        >>> calls, len(pauses)  # the default 2 ms: one call of b; one group: nothing to settle
+        (1, 4)
         >>> time_rounds(pair, rounds=0)
         Traceback (most recent call last):
         ...
