@@ -56,7 +56,10 @@ exclude_patterns = [
 ]
 
 # -- MyST and MyST-NB ----------------------------------------------------------------
-myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence", "deflist", "substitution"]
+# book/_ext/myst_reading.py, the reader of the extensions and the tests, holds the list.
+from myst_reading import MYST_EXTENSIONS  # noqa: E402
+
+myst_enable_extensions = list(MYST_EXTENSIONS)
 myst_heading_anchors = 3
 
 # "cache" re-executes a chapter only when its cells' source changes; the cache key

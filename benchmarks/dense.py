@@ -35,12 +35,9 @@ import argparse
 import contextlib
 import datetime as _dt
 import json
-import math
 import os
 import platform
 import sys
-import time
-import timeit
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -48,6 +45,7 @@ from typing import Any
 import numpy as np
 
 from tinytorch_layers import Dense, Tensor, dense_forward_flops
+from tinytorch_layers.timing import time_rounds
 
 try:  # PyTorch is optional: without it the torch column is left out.
     import torch
@@ -135,7 +133,7 @@ def time_interleaved(
     settle_seconds: float = 0.15,
     block: int = 10,
 ) -> tuple[int, dict[str, list[float]]]:
-    """Time each candidate in ``rounds`` interleaved rounds.
+    """Time each candidate in ``rounds`` interleaved rounds (:func:`tinytorch_layers.timing.time_rounds`).
 
     numpy's candidates (one OpenBLAS thread pool) are interleaved round by round. torch
     has a thread pool of its own (OpenMP), and idle pool threads keep spinning for a
@@ -146,28 +144,10 @@ def time_interleaved(
     Returns:
         The number of calls per round and, per candidate, the seconds per call of each round.
     """
-    names = list(candidates)
-    slowest = 0.0
-    for name in names:
-        for _ in range(warmup):  # first calls pay for caches, thread start-up, allocations
-            candidates[name]()
-        slowest = max(slowest, min(timeit.repeat(candidates[name], number=1, repeat=3)))
-    calls = max(1, math.ceil(round_seconds / max(slowest, 1e-9)))
-    groups = [[n for n in names if n != "torch"], [n for n in names if n == "torch"]]
-    groups = [group for group in groups if group]
-    samples: dict[str, list[float]] = {name: [] for name in names}
-    done = 0
-    while done < rounds:
-        size = min(block, rounds - done)
-        for group in groups:
-            if len(groups) > 1:
-                time.sleep(settle_seconds)  # let the other thread pool fall asleep
-            for round_index in range(done, done + size):
-                shift = round_index % len(group)  # rotate: no candidate always goes first
-                for name in group[shift:] + group[:shift]:
-                    samples[name].append(timeit.timeit(candidates[name], number=calls) / calls)
-        done += size
-    return calls, samples
+    groups = [[n for n in candidates if n != "torch"], [n for n in candidates if n == "torch"]]
+    return time_rounds(candidates, rounds, min_seconds=round_seconds, warmup=warmup,
+                       groups=[group for group in groups if group], block=block,
+                       settle_seconds=settle_seconds)
 
 
 def summarise(samples_us: dict[str, list[float]]) -> tuple[dict[str, float], dict[str, float]]:

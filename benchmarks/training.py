@@ -36,7 +36,6 @@ import contextlib
 import datetime as _dt
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +46,7 @@ from benchmarks.dense import (
     environment, report, summarise, thread_limit, thread_report, time_interleaved,
 )
 from tinytorch_layers import SGD, Dense, ReLU, Sequential, SoftmaxCrossEntropy
+from tinytorch_layers import timing
 
 try:  # PyTorch is optional: without it the torch column is left out.
     import torch
@@ -231,9 +231,9 @@ def run_recipe(runs: int, recipe: dict[str, Any]) -> dict[str, Any]:
     seconds, accuracies = [], []
     train_recipe(splits[0], seed=0, recipe={**recipe, "epochs": 1})  # warm-up
     for seed, data in enumerate(splits):
-        start = time.perf_counter()
-        accuracies.append(train_recipe(data, seed, recipe))
-        seconds.append(time.perf_counter() - start)
+        accuracy, elapsed = timing.timed(train_recipe, data, seed, recipe)
+        accuracies.append(accuracy)
+        seconds.append(elapsed)
     return {
         "recipe": recipe,
         "seconds": seconds,

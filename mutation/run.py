@@ -10,7 +10,7 @@ This driver runs the suites itself instead of ``mutmut run``, for two reasons:
 
 * two scores are wanted from one set of mutants: the documentation's (docstring
   examples and chapter examples) and the unit tests';
-* a chapter's examples share one namespace in document order (root conftest.py), so a
+* a chapter's examples share one namespace in document order (tests/chapter_sybil.py), so a
   chapter must always run whole: running some of its items, as mutmut's per-test
   selection would, fails later ones with a NameError, a false kill.
 
@@ -51,19 +51,24 @@ ALSO_COPY = ["book", "tests", "conftest.py", "pyproject.toml", f"{PACKAGE}/exerc
 CHAPTERS_DIR = "book"
 # Unit-test files that are not unit tests of the package's behaviour: they build the book
 # (or a broken copy of a chapter, test_guards.py), drive the browser, run notebooks or the
-# reader's pages, check the prose or the exercise workspaces and checker (which read the
-# package's source and so see the trampolines), or time benchmark scripts.
+# reader's pages, check the prose, the chapter runners or the exercise workspaces and
+# checker (which read the package's source and so see the trampolines), or time benchmark
+# scripts.
 NOT_UNIT_TESTS = {
     "test_accessibility.py", "test_benchmark_training.py", "test_benchmarks.py",
-    "test_book_build.py", "test_browser.py", "test_chapters.py", "test_exercises.py",
+    "test_book_build.py", "test_browser.py", "test_chapter_runners.py", "test_chapters.py",
+    "test_exercises.py",
     "test_exercises_hostile.py", "test_exercises_learning.py", "test_guards.py",
     "test_notebook_download.py", "test_notebooks.py", "test_number_guard.py",
     "test_reader_pages.py", "test_solutions_hidden.py",
 }
-# pytest options for every run: stop at the first failure, no cache, and leave out the
-# docstrings of the generated mutant functions (copies of the originals' docstrings).
+# pytest options for every run: stop at the first failure, no cache, leave out the
+# docstrings of the generated mutant functions (copies of the originals' docstrings), and
+# run the chapters in this process (Sybil), where the mutants are: the suite's default
+# runner executes them in a kernel of the reader's environment, which imports the package
+# from the checkout, not from mutants/.
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-k", "not mutmut",
-               "--no-header", "-o", "console_output_style=classic"]
+               "--no-header", "-o", "console_output_style=classic", "--chapter-runner=sybil"]
 
 
 @dataclass
@@ -262,7 +267,8 @@ def main() -> int:
     import io
 
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", PACKAGE, "book", "tests"])
+        pytest.main(["--collect-only", "-q", "-p", "no:cacheprovider", "--chapter-runner=sybil",
+                     PACKAGE, "book", "tests"])
 
     suites = {"doc": doc_units(all_modules), "unit": unit_test_units()}
     if args.suite != "both":

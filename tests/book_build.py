@@ -12,7 +12,6 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 BOOK_SOURCE = REPO_ROOT / "book"
 TEST_BUILD_DIR = REPO_ROOT / "_build" / "test-html"
-TEST_EXECUTION_CACHE = REPO_ROOT / "_build" / ".jupyter_cache-test"
 # The front matter myst-nb needs to treat a Markdown file as a notebook (fixture chapters).
 JUPYTEXT_HEADER = """---
 jupytext:
@@ -29,18 +28,23 @@ kernelspec:
 KERNEL_NOISE = ("Kernel is running over TCP without encryption", "KeyboardInterrupt caught in kernel")
 
 
-def strict_build_command(source: Path, out: Path, *, confdir: Path = REPO_ROOT) -> list[str]:
-    """The strict, always-executing sphinx-build command used by the tests.
+def strict_build_command(source: Path, out: Path, *, cache: Path | None = None,
+                         confdir: Path = REPO_ROOT) -> list[str]:
+    """The strict sphinx-build command of the tests.
 
-    ``-E`` ignores a saved environment so every chapter is read and executed
-    again: myst-nb's cache is keyed on cell source only and would not notice a
-    change in the package. ``-T`` puts the traceback of a failing cell in the log.
+    With ``cache``, the code cells' outputs come from that jupyter-cache, which the chapter
+    runner filled in this test run (``tests/chapter_runs.py``): ``nb_execution_mode=cache``
+    renders a chapter found there without executing it, and executes one it does not find.
+    Without, every chapter is executed (``force``), as ``scripts/build_book.sh`` does the
+    first time. ``-E`` ignores a saved environment so every chapter is read again; ``-T``
+    puts the traceback of a failing cell in the log.
     """
+    execution = ["-D", "nb_execution_mode=force"] if cache is None else [
+        "-D", "nb_execution_mode=cache", "-D", f"nb_execution_cache_path={cache}"]
     return [
         sys.executable, "-m", "sphinx",
         "-W", "-n", "--keep-going", "-E", "-q", "-T",
-        "-D", "nb_execution_mode=force",
-        "-D", f"nb_execution_cache_path={TEST_EXECUTION_CACHE}",
+        *execution,
         "-c", str(confdir),
         "-b", "html",
         str(source), str(out),

@@ -23,6 +23,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK_SOURCE = ROOT / "book"
+sys.path.insert(0, str(BOOK_SOURCE / "_ext"))
+
+import myst_reading  # noqa: E402
+from myst_reading import exercises  # noqa: E402
 ARTIFACTS = ROOT / "_build" / "test-artifacts"
 
 # The chapters a reader can download and run. The set is fixed by the book's plan; the tests
@@ -91,85 +95,25 @@ def question_exercise_labels(chapter: str) -> list[str]:
     source = BOOK_SOURCE / f"{chapter}.md"
     if not source.is_file():  # genindex, search: pages Sphinx makes, with no exercises
         return []
-    labels = re.findall(r"^:label: ex-([\w-]+)$", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    labels = [exercise.label.removeprefix("ex-") for exercise in exercises(source.read_text(encoding="utf-8"))]
     return [label for label in labels if label not in {e.name for e in EXERCISES}]
-
-_FENCE_OPEN = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}|:{3,})\s*(?P<info>.*)$")
-
-
-def _fenced_blocks(text: str) -> Iterator[tuple[str, list[str], int]]:
-    """Yield ``(info string, body lines, 1-based line of the opening fence)`` for each top-level
-    fenced block. A fence closes at a line of the same character, at least as long, and nothing
-    else, as CommonMark says; nested fences inside a block stay part of its body."""
-    lines = text.splitlines()
-    i = 0
-    while i < len(lines):
-        match = _FENCE_OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        fence = match["fence"]
-        start = i
-        closing = re.compile(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}\s*$")
-        i += 1
-        body: list[str] = []
-        while i < len(lines) and not closing.match(lines[i]):
-            body.append(lines[i])
-            i += 1
-        yield match["info"].strip(), body, start + 1
-        i += 1
-
-
-def _strip_cell_options(body: list[str]) -> list[str]:
-    """Drop a code cell's options: a leading ``---`` YAML block or leading ``:key: value`` lines."""
-    if body and body[0].strip() == "---":
-        end = next((k for k in range(1, len(body)) if body[k].strip() == "---"), None)
-        if end is not None:
-            return body[end + 1 :]
-    k = 0
-    while k < len(body) and re.match(r"^:[\w-]+:", body[k]):
-        k += 1
-    return body[k:]
-
-
-def _code_blocks(md_text: str) -> Iterator[tuple[int, str, bool, bool]]:
-    """Yield ``(line, source, is_cell, is_solution)`` for each block of code in a chapter: every
-    ``{code-cell}`` (``is_cell``) and every code fence inside a ``{solution}`` directive.
-    ``is_solution`` says the reader sees the code only as a hidden exercise solution, in either
-    form sphinx-exercise offers: inside ``{solution}``, or a ``{code-cell}`` between
-    ``{solution-start}`` and ``{solution-end}``."""
-    inside_gated_solution = False
-    for info, body, line in _fenced_blocks(md_text):
-        name = info.split(maxsplit=1)[0] if info else ""
-        if name == "{solution-start}":
-            inside_gated_solution = True
-        elif name == "{solution-end}":
-            inside_gated_solution = False
-        elif name == "{code-cell}":
-            source = "\n".join(_strip_cell_options(body)).strip("\n")
-            yield line, source, True, inside_gated_solution
-        elif name == "{solution}":
-            for _info, inner, inner_line in _fenced_blocks("\n".join(body)):
-                yield line + inner_line, "\n".join(_strip_cell_options(inner)).strip("\n"), False, True
 
 
 def code_cells(md_text: str, *, solutions: bool = True) -> list[tuple[int, str]]:
     """The ``{code-cell}`` blocks of a MyST chapter as ``(line, source)``, source without options;
     with ``solutions=False`` without the cells that belong to an exercise solution.
 
-    This is an independent reading of the file, used to check what jupytext and the build make
-    of it.
+    This is the book's own reading of the file (``myst_reading``, with the parser of the
+    build), used to check what jupytext and the downloadable notebooks make of it.
     """
-    return [
-        (line, source)
-        for line, source, is_cell, is_solution in _code_blocks(md_text)
-        if is_cell and (solutions or not is_solution)
-    ]
+    return [(block.line, block.source) for block in myst_reading.code_cells(md_text, solutions=solutions)]
 
 
 def solution_code(md_text: str) -> list[str]:
-    """The code a chapter shows only as an exercise solution."""
-    return [source for _line, source, _is_cell, is_solution in _code_blocks(md_text) if is_solution and source.strip()]
+    """The code a chapter shows only as an exercise solution: its code cells, examples and
+    code fences inside a ``{solution}`` or between ``{solution-start}`` and ``{solution-end}``."""
+    return [block.source for block in myst_reading.blocks(md_text)
+            if block.solution and block.kind in ("code-cell", "examples", "fence") and block.source.strip()]
 
 
 def solution_only_lines(md_text: str, min_length: int = 12) -> set[str]:

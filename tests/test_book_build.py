@@ -83,3 +83,24 @@ def test_icon_fonts_keep_every_icon_the_pages_use(built_book):
     assert (fonts / "fa-solid-900.woff2").stat().st_size < 20_000, "the solid icon font was not subset"
     assert "fontawesome.js" not in (built_book / "matmul.html").read_text(encoding="utf-8")
     assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()
+
+
+def test_the_pages_show_this_runs_execution_of_the_chapters(built_book, request):
+    """The build rendered the outputs of this test run's chapter runs and executed nothing
+    itself: every value the chapters glued, timings included (they differ from run to run),
+    is the one the runner's kernel glued."""
+    import json
+
+    from book_build import BOOK_SOURCE
+    from chapter_runs import chapter_run, notebook_chapters, shared_folder
+
+    executed = built_book.parent / "jupyter_execute"  # myst-nb's output folder, beside the HTML
+    checked = 0
+    for path in notebook_chapters(BOOK_SOURCE):
+        record = chapter_run(path, shared_folder(request.config))
+        glue_file = executed / f"{path.stem}.glue.json"
+        built = json.loads(glue_file.read_text(encoding="utf-8")) if glue_file.is_file() else {}
+        shown = {name: value["data"]["text/plain"] for name, value in built.items() if "text/plain" in value["data"]}
+        assert shown == record["glued"], f"{path.stem}: the build glued other values than the chapter run"
+        checked += len(shown)
+    assert checked > 100, f"only {checked} glued values compared"

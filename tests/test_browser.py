@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,8 @@ MIN_FIGURE_TEXT_PX = 10
 # axe-core rule tags: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 # The theme's sidebar and our scroll-focus script react to a resize after 300 ms and 200 ms.
 RESIZE_SETTLE_MS = 450
+# A page has settled once no request has been in flight for this long.
+QUIET_MS = 100
 
 # TeX that must never reach the reader as text: math delimiters and common commands.
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\(?:sum|frac|sqrt|math[a-z]+|text|begin|end|cdot|times|left|right)\b")
@@ -176,20 +179,25 @@ def _visit(browser, url: str, viewport: dict | None = None) -> Visit:
         if response.status >= 400:
             visit.failed_requests.append(f"{response.url}: HTTP {response.status}")
 
+    in_flight: set = set()
     context.route("**/*", keep_local)
     page.on("console", lambda message: message.type == "error" and visit.console_errors.append(message.text))
     page.on("pageerror", lambda error: visit.console_errors.append(f"uncaught: {error}"))
-    page.on("requestfailed", record_failure)
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: (in_flight.discard(request), record_failure(request)))
     page.on("response", record_status)
 
     response = page.goto(url, wait_until="load")
     assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
-    _settle(page)
+    _settle(page, in_flight)
     return visit
 
 
-def _settle(page) -> None:
-    """Wait until MathJax has typeset the page and the network is quiet."""
+def _settle(page, in_flight: set) -> None:
+    """Wait until MathJax has typeset the page and no request has been in flight for
+    QUIET_MS. (Playwright's "networkidle" waits 500 ms after the last request, on every one
+    of the suite's page loads; a page of this book makes its requests while it loads.)"""
     page.evaluate(
         """async () => {
             if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
@@ -197,7 +205,13 @@ def _settle(page) -> None:
             }
         }"""
     )
-    page.wait_for_load_state("networkidle")
+    deadline = time.monotonic() + DEFAULT_TIMEOUT_MS / 1000
+    quiet_since = time.monotonic()
+    while time.monotonic() - quiet_since < QUIET_MS / 1000:
+        page.wait_for_timeout(QUIET_MS / 4)  # lets Playwright deliver the page's events
+        if in_flight:
+            quiet_since = time.monotonic()
+        assert time.monotonic() < deadline, f"{page.url}: requests still in flight: {sorted(r.url for r in in_flight)}"
 
 
 def _close(visit: Visit) -> None:

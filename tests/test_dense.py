@@ -349,7 +349,7 @@ def test_unknown_init_name_lists_the_names():
 # --- property: any small shape ------------------------------------------------------
 
 
-@settings(max_examples=30, deadline=None, derandomize=True, database=None)
+@settings(max_examples=30)
 @given(
     batch=st.integers(0, 5),
     n_in=st.integers(1, 6),

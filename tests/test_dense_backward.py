@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tinytorch_layers import Dense, Tensor, numerical_gradient, relative_error
 
-CHECKED = settings(max_examples=25, deadline=None, derandomize=True, database=None)
 TOLERANCE = 1e-6  # the bound; correct float64 code gives about 1e-10
 
 
@@ -42,7 +41,6 @@ shapes = st.tuples(
 )
 
 
-@CHECKED
 @given(shapes)
 def test_backward_matches_central_differences(case):
     layer, x, g = random_case(*case)
@@ -70,7 +68,6 @@ def test_backward_matches_central_differences(case):
         assert relative_error(grad_b, numerical_gradient(loss_of_bias, layer.bias.data.copy())) < TOLERANCE
 
 
-@CHECKED
 @given(shapes)
 def test_naive_matmul_path_agrees_with_the_fast_path(case):
     fast, x, g = random_case(*case)

@@ -6,12 +6,11 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tinytorch_layers import SoftmaxCrossEntropy, Tensor, numerical_gradient, relative_error
 
-CHECKED = settings(max_examples=25, deadline=None, derandomize=True, database=None)
 
 
 def definition(logits: np.ndarray, labels: np.ndarray) -> float:
@@ -28,7 +27,6 @@ def random_case(seed: int, batch: int, classes: int, scale: float = 3.0):
 cases = st.tuples(st.integers(0, 2**16), st.integers(1, 6), st.integers(2, 6))
 
 
-@CHECKED
 @given(cases)
 def test_loss_is_the_mean_negative_log_softmax_and_a_float(case):
     logits, labels = random_case(*case)
@@ -37,7 +35,6 @@ def test_loss_is_the_mean_negative_log_softmax_and_a_float(case):
     assert loss == pytest.approx(definition(logits, labels), rel=1e-12)
 
 
-@CHECKED
 @given(cases)
 def test_backward_matches_central_differences_and_the_formula(case):
     logits, labels = random_case(*case)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import doctest
 import html
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,6 @@ import jupytext
 import nbformat
 import pytest
 import yaml
-from nbclient import NotebookClient
 
 from book_build import REPO_ROOT
 from browser_support import (
@@ -36,8 +34,8 @@ from browser_support import (
     solution_only_lines,
     toctree_pages,
 )
+from chapter_runs import chapter_run, shared_folder
 from reader_environment import (
-    PROBE_CELL,
     READER_VENV,
     files_outside_the_reader_environment,
     reader_kernel_manager,
@@ -48,7 +46,6 @@ sys.path.insert(0, str(REPO_ROOT / "book" / "_ext"))
 from reader_notebook import GLUE_IMPORT, GLUE_STAND_IN, MARKER_TAG  # noqa: E402
 from solution_stripping import strip_solutions_from_text  # noqa: E402
 
-CELL_TIMEOUT_SECONDS = 300
 
 
 @pytest.fixture(scope="module")
@@ -231,38 +228,30 @@ def test_reader_environment_lacks_the_book_tools() -> None:
 
 
 @pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
-def test_downloaded_notebook_runs_clean(book_html: Path, chapter: str, tmp_path: Path) -> None:
-    """Run the notebook the way a reader would: fresh kernel of the reader's environment, in an
-    empty folder; then ask the kernel which module files it loaded."""
+def test_downloaded_notebook_runs_clean(book_html: Path, chapter: str, request: pytest.FixtureRequest) -> None:
+    """The notebook runs the way a reader runs it: a fresh kernel of the reader's environment,
+    in an empty folder. The chapter runner did that in this test run: it ran the cells of the
+    reader's part of the chapter first, before the solutions (tests/chapter_runs.py). Here:
+    the built notebook holds exactly those cells, in order, and they ran without an error
+    (outside cells tagged raises-exception), without output on stderr, and without loading a
+    module from outside the reader's environment."""
+    record = chapter_run(BOOK_SOURCE / f"{chapter}.md", shared_folder(request.config))
+    assert "error" not in record, record.get("error")
     nb = nbformat.read(downloadable_notebook(book_html, chapter), as_version=4)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            cell.outputs = []
-            cell.execution_count = None
-    nb.cells.append(nbformat.v4.new_code_cell(PROBE_CELL))
-    # A reader's kernel draws figures inline; an inherited MPLBACKEND=Agg would make plt.show()
-    # warn on stderr instead.
-    env = {name: value for name, value in os.environ.items() if name != "MPLBACKEND"}
-    # nbclient raises CellExecutionError on an error, except in cells tagged raises-exception.
-    NotebookClient(
-        nb, km=reader_kernel_manager(), timeout=CELL_TIMEOUT_SECONDS, resources={"metadata": {"path": str(tmp_path)}}
-    ).execute(env=env)
+    got = [(cell.source, cell.metadata.get("tags", [])) for cell in nb.cells if cell.cell_type == "code"]
+    ran = [(source, tags) for source, tags in record["download"]["cells"]]
+    for index, (cell, expected) in enumerate(zip(got, ran)):
+        assert cell[0] == expected[0], f"{chapter}.ipynb: code cell {index} is not the cell the runner ran:\n{cell[0][:300]}"
+        if MARKER_TAG in expected[1]:  # the tags of the cells made from >>> examples
+            assert cell[1] == expected[1], f"{chapter}.ipynb: code cell {index} has the tags {cell[1]}, not {expected[1]}"
+    assert len(got) == len(ran), f"{chapter}.ipynb has {len(got)} code cells; the runner ran {len(ran)}"
 
-    probe = json.loads(nb.cells.pop().outputs[0]["text"])
+    probe = record["download"]["probe"]
+    assert probe is not None, f"{chapter}.ipynb did not run to its end:\n" + "\n".join(record["download"]["problems"])
     assert Path(probe["prefix"]).resolve() == READER_VENV.resolve(), f"the kernel ran in {probe['prefix']}"
     outside = files_outside_the_reader_environment(probe)
     assert not outside, f"{chapter}.ipynb loaded modules from outside the reader's environment: {outside[:10]}"
-
-    problems = []
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        expected_to_fail = "raises-exception" in cell.get("metadata", {}).get("tags", [])
-        for output in cell.outputs:
-            if output.output_type == "error" and not expected_to_fail:
-                problems.append(f"cell {index}: {output.ename}: {output.evalue}")
-            if output.output_type == "stream" and output.name == "stderr":
-                problems.append(f"cell {index} wrote to stderr: {output.text.strip()[:200]}")
+    problems = record["download"]["problems"]
     assert not problems, f"{chapter}.ipynb:\n" + "\n".join(problems)
 
 

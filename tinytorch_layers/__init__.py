@@ -36,15 +36,8 @@ from .cost import (
 from .data import load_digits_split
 from .dense import Dense
 from .gradcheck import numerical_gradient, relative_error
-from .init import (
-    INITIALIZERS,
-    get_initializer,
-    he_normal,
-    lecun_normal,
-    xavier_normal,
-    xavier_uniform,
-    zeros,
-)
+from .init import (INITIALIZERS, get_initializer, he_normal, lecun_normal, xavier_normal,
+                   xavier_uniform, zeros)
 from .losses import SoftmaxCrossEntropy
 from .matmul import matmul
 from .module import Module

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partialmethod
 from typing import Any, Union
 
 import numpy as np
@@ -241,35 +242,20 @@ class Tensor:
             other_data = other  # arrays keep their dtype; Python scalars adapt to self's
         return Tensor._wrap(np.asarray(operation(self.data, other_data)))
 
-    def __add__(self, other: Any) -> Tensor:
-        return self._apply(np.add, other)
+    def _apply_reflected(self, operation: Callable[[Any, Any], Any], other: Any) -> Tensor:
+        """``other <op> self``, for the reflected operators (``2 - t`` calls ``t.__rsub__(2)``)."""
+        return self._apply(lambda a, b: operation(b, a), other)
 
-    def __radd__(self, other: Any) -> Tensor:
-        return self._apply(lambda a, b: np.add(b, a), other)
-
-    def __sub__(self, other: Any) -> Tensor:
-        return self._apply(np.subtract, other)
-
-    def __rsub__(self, other: Any) -> Tensor:
-        return self._apply(lambda a, b: np.subtract(b, a), other)
-
-    def __mul__(self, other: Any) -> Tensor:
-        return self._apply(np.multiply, other)
-
-    def __rmul__(self, other: Any) -> Tensor:
-        return self._apply(lambda a, b: np.multiply(b, a), other)
-
-    def __truediv__(self, other: Any) -> Tensor:
-        return self._apply(np.true_divide, other)
-
-    def __rtruediv__(self, other: Any) -> Tensor:
-        return self._apply(lambda a, b: np.true_divide(b, a), other)
-
-    def __matmul__(self, other: Any) -> Tensor:
-        return self._apply(np.matmul, other)
-
-    def __rmatmul__(self, other: Any) -> Tensor:
-        return self._apply(lambda a, b: np.matmul(b, a), other)
+    __add__ = partialmethod(_apply, np.add)
+    __radd__ = partialmethod(_apply_reflected, np.add)
+    __sub__ = partialmethod(_apply, np.subtract)
+    __rsub__ = partialmethod(_apply_reflected, np.subtract)
+    __mul__ = partialmethod(_apply, np.multiply)
+    __rmul__ = partialmethod(_apply_reflected, np.multiply)
+    __truediv__ = partialmethod(_apply, np.true_divide)
+    __rtruediv__ = partialmethod(_apply_reflected, np.true_divide)
+    __matmul__ = partialmethod(_apply, np.matmul)
+    __rmatmul__ = partialmethod(_apply_reflected, np.matmul)
 
     def __neg__(self) -> Tensor:
         return Tensor._wrap(-self.data)

@@ -42,6 +42,34 @@ def _executed_notebook(app: Sphinx, pagename: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def _with_outputs(app: Sphinx, notebook: dict) -> dict:
+    """The executed notebook with its outputs, also after a hit in myst-nb's cache.
+
+    myst-nb 1.4 writes the notebook it read, not the one its cache client merged the
+    cached outputs into (``nbformat.writes(notebook)`` in ``myst_nb/sphinx_.py``), so with
+    ``nb_execution_mode = "cache"`` a chapter found in the cache is written without outputs.
+    The page has them; so must its notebook: they are merged from the cache here, and the
+    values glued without display are taken out of them, as myst-nb does for the page.
+    """
+    config = app.env.mystnb_config
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    if config.execution_mode != "cache" or any(cell.get("execution_count") for cell in code):
+        return notebook
+    import nbformat
+    from jupyter_cache import get_cache
+    from myst_nb.ext.glue import extract_glue_data_cell
+
+    try:
+        _, merged = get_cache(config.execution_cache_path).merge_match_into_notebook(
+            nbformat.from_dict(notebook))
+    except KeyError:  # not in the cache: nothing was run
+        return notebook
+    for cell in merged.cells:
+        if cell.cell_type == "code":
+            extract_glue_data_cell(cell)
+    return json.loads(nbformat.writes(merged))
+
+
 # Directive flags of literalinclude (no value) and its integer options.
 _INCLUDE_FLAGS = {"lineno-match", "linenos", "diff", "force"}
 _INCLUDE_INTEGERS = {"dedent", "lineno-start", "tab-width"}
@@ -115,7 +143,7 @@ def add_notebook_download(app: Sphinx, pagename: str, templatename, context, doc
     executed = _executed_notebook(app, pagename)
     if executed is None:
         return
-    notebook = strip_solutions(json.loads(executed.read_text(encoding="utf-8")))
+    notebook = strip_solutions(_with_outputs(app, json.loads(executed.read_text(encoding="utf-8"))))
     try:
         notebook = reader_notebook(notebook, _context(app, pagename, executed))
     except UnsupportedMarkup as error:

@@ -19,7 +19,7 @@ a ``ModuleNotFoundError`` in the first cell. This module rewrites the notebook:
   that shows output, with the expected output kept as a comment (an example that expects an
   exception is tagged ``raises-exception``).
 
-The markdown is read with myst-parser's own markdown-it parser, so a role or a fence is found
+The markdown is read with myst-parser's own markdown-it parser (``myst_reading``), so a role or a fence is found
 exactly where the book's build finds it, never inside a code span or a code block. Anything the
 converter does not know raises :class:`UnsupportedMarkup`, so a new construct in a chapter fails
 the build instead of reaching readers as raw MyST.
@@ -37,15 +37,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import nbformat
-import yaml
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_nb.core.variables import format_plain_text
-from myst_parser.config.main import MdParserConfig
-from myst_parser.parsers.mdit import create_md_parser
 
-# The same MyST extensions as conf.py, so the markdown parses as the build parses it.
-MYST_EXTENSIONS = {"dollarmath", "amsmath", "colon_fence", "deflist", "substitution"}
+from myst_reading import directive, example_text, parser, top_level_blocks
 
 # The line that makes a chapter depend on myst-nb, and what replaces it.
 GLUE_IMPORT = "from myst_nb import glue"
@@ -96,14 +91,6 @@ class Context:
     glued: dict[str, str] = field(default_factory=dict)
 
 
-def _parser():
-    config = MdParserConfig(enable_extensions=MYST_EXTENSIONS)
-    return create_md_parser(config, RendererHTML)
-
-
-_MD = _parser()
-
-
 # -- glue -----------------------------------------------------------------------------------
 def format_glued(text: str, content: str) -> str:
     """The text a ``{glue:text}`` role with this content shows: myst-nb's own formatting.
@@ -119,29 +106,6 @@ def format_glued(text: str, content: str) -> str:
 
 
 # -- directives -----------------------------------------------------------------------------
-def _directive(token: Token) -> tuple[str, str, dict[str, str], str] | None:
-    """(name, argument, options, body) of a ``{name}`` fence, or None for a plain fence."""
-    match = re.match(r"^\{([\w:-]+)\}\s*(.*)$", token.info.strip())
-    if not match:
-        return None
-    name, argument = match.group(1), match.group(2).strip()
-    lines = token.content.splitlines()
-    options: dict[str, str] = {}
-    if lines and lines[0].strip() == "---":  # a YAML option block
-        end = lines.index("---", 1)
-        options = {k: str(v) for k, v in (yaml.safe_load("\n".join(lines[1:end])) or {}).items()}
-        lines = lines[end + 1:]
-    else:
-        while lines and (option := re.match(r"^:([\w-]+):\s*(.*)$", lines[0])):
-            value = option.group(2).strip()
-            # MyST reads option values as YAML: a quoted value loses its quotes.
-            if value[:1] in ("'", '"'):
-                value = str(yaml.safe_load(value))
-            options[option.group(1)] = value
-            lines = lines[1:]
-    return name, argument, options, "\n".join(lines).strip("\n")
-
-
 def _blockquote(title: str, body: str) -> str:
     quoted = [f"> **{title}**"]
     if body.strip():
@@ -151,7 +115,8 @@ def _blockquote(title: str, body: str) -> str:
 
 
 def _directive_markdown(token: Token, context: Context) -> str:
-    name, argument, options, body = _directive(token)
+    found = directive(token)
+    name, argument, options, body = found.name, found.argument, found.options, found.text
     if name in DROPPED_DIRECTIVES:
         return ""
     if name == "literalinclude":
@@ -224,37 +189,18 @@ def _replace_roles(text: str, tokens: list[Token], context: Context) -> str:
 
 def convert_inline(text: str, context: Context) -> str:
     """A line of MyST (a title, an argument) with its roles replaced."""
-    tokens = _MD.parse(text)
+    tokens = parser().parse(text)
     return _replace_roles(text, tokens, context).strip()
 
 
 # -- blocks ---------------------------------------------------------------------------------
-def _top_level_blocks(tokens: list[Token]) -> list[tuple[Token, list[Token]]]:
-    """Each top-level block: its first token and all tokens up to its closing one."""
-    blocks = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.nesting == 1:
-            depth, j = 1, i + 1
-            while depth:
-                depth += tokens[j].nesting
-                j += 1
-            blocks.append((token, tokens[i:j]))
-            i = j
-        else:
-            blocks.append((token, [token]))
-            i += 1
-    return blocks
-
-
-def _doctest_cells(code: str) -> list[tuple[str, list[str]]]:
+def doctest_cells(code: str) -> list[tuple[str, list[str]]]:
     """Code cells (source, tags) for a fence of ``>>>`` examples.
 
     A cell ends after each example that expects output, so Jupyter shows that output under it.
 
     Examples:
-        >>> _doctest_cells(">>> x = 2\\n>>> x + 1\\n3\\n>>> 1 / 0\\nTraceback (most recent call last):\\n...\\nZeroDivisionError: division by zero\\n")
+        >>> doctest_cells(">>> x = 2\\n>>> x + 1\\n3\\n>>> 1 / 0\\nTraceback (most recent call last):\\n...\\nZeroDivisionError: division by zero\\n")
         [('x = 2\\nx + 1\\n# Expected output:\\n# 3', []), ('1 / 0\\n# Expected: ZeroDivisionError: division by zero', ['raises-exception'])]
     """
     cells: list[tuple[str, list[str]]] = []
@@ -274,23 +220,6 @@ def _doctest_cells(code: str) -> list[tuple[str, list[str]]]:
     return cells
 
 
-def _doctest_source(token: Token) -> str | None:
-    """The ``>>>`` examples of a block, if it is a fence of them (````python``, ````pycon``)
-    or a ``{doctest}`` directive (sphinx.ext.doctest); else None."""
-    if token.type not in ("fence", "colon_fence"):
-        return None
-    if token.type == "fence" and token.info.strip() in ("python", "pycon", "py", ""):
-        return token.content if token.content.lstrip().startswith(">>>") else None
-    directive = _directive(token) if _is_directive_fence(token) else None
-    if directive and directive[0] == "doctest":
-        return directive[3]
-    return None
-
-
-def _is_directive_fence(token: Token) -> bool:
-    return token.type in ("fence", "colon_fence") and token.info.strip().startswith("{")
-
-
 def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
     """The cells (markdown, and code for ``>>>`` examples) that a markdown cell becomes."""
     lines = text.splitlines(keepends=True)
@@ -307,7 +236,7 @@ def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
             cells.append(nbformat.v4.new_markdown_cell(chunk))
         markdown.clear()
 
-    for first, tokens in _top_level_blocks(_MD.parse(text)):
+    for first, tokens in top_level_blocks(parser().parse(text)):
         if first.map is None:
             continue
         start, end = first.map
@@ -323,13 +252,13 @@ def convert_markdown(text: str, context: Context) -> list[dict[str, Any]]:
             continue
         if first.type in ("myst_target", "myst_block_break"):
             continue
-        examples = _doctest_source(first)
+        examples = example_text(first)
         if examples is not None:
             flush()
-            for source, tags in _doctest_cells(examples):
+            for source, tags in doctest_cells(examples):
                 metadata = {"tags": tags + [MARKER_TAG] + (["skip-execution"] if optional else [])}
                 cells.append(nbformat.v4.new_code_cell(source, metadata=metadata))
-        elif _is_directive_fence(first):
+        elif directive(first) is not None:
             markdown.append(_directive_markdown(first, context))
         elif first.type in ("fence", "code_block", "math_block", "math_block_label", "amsmath", "html_block"):
             markdown.append(block)

@@ -10,26 +10,16 @@ sphinx-exercise solutions reach the executed notebook as raw MyST text, in two f
   and after the end (often the exercise statement itself) is kept.
 
 This module needs no Sphinx: it works on the plain notebook dict (nbformat JSON), or on
-a chapter's MyST text for the ``.md`` source download.
+a chapter's MyST text for the ``.md`` source download. Where the solutions are is read by
+``myst_reading``, with the parser of the build.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
-# An opening fence of a solution directive: ``` or ::: (three or more), then the name.
-_OPENING = re.compile(r"^\s*(?P<fence>`{3,}|:{3,})\s*\{(?P<name>solution|solution-start|solution-end)\}")
-
-
-def _closes(line: str, fence: str) -> bool:
-    """Whether ``line`` is a closing fence for an opening ``fence`` (same char, at least as long)."""
-    stripped = line.strip()
-    return (
-        len(stripped) >= len(fence)
-        and set(stripped) == {fence[0]}
-    )
+from myst_reading import solution_spans
 
 
 def _source_text(cell: dict[str, Any]) -> str:
@@ -37,38 +27,13 @@ def _source_text(cell: dict[str, Any]) -> str:
     return "".join(source) if isinstance(source, list) else source
 
 
-class _Stripper:
-    """Walks the cells in order; ``gated`` is True between solution-start and solution-end."""
-
-    def __init__(self) -> None:
-        self.gated = False
-
-    def markdown(self, text: str) -> str:
-        kept: list[str] = []
-        lines = text.splitlines(keepends=True)
-        i = 0
-        while i < len(lines):
-            match = _OPENING.match(lines[i])
-            name = match["name"] if match else None
-            if self.gated and name != "solution-end":
-                i += 1
-                continue
-            if name is None:
-                kept.append(lines[i])
-                i += 1
-                continue
-            if name == "solution-start":
-                self.gated = True
-            elif name == "solution-end":
-                self.gated = False
-            # Skip the directive through its closing fence (a directive with no
-            # closing fence in this cell runs to the end of the cell).
-            fence = match["fence"]
-            i += 1
-            while i < len(lines) and not _closes(lines[i], fence):
-                i += 1
-            i += 1
-        return "".join(kept)
+def _without_solutions(text: str, gated: bool) -> tuple[str, bool]:
+    """``text`` without its solutions, and whether it ends inside a gated solution;
+    ``gated`` says it starts inside one (a solution-start in an earlier cell)."""
+    spans, gated_after = solution_spans(text, gated)
+    lines = text.splitlines(keepends=True)
+    kept = [line for number, line in enumerate(lines) if not any(start <= number < stop for start, stop in spans)]
+    return "".join(kept), gated_after
 
 
 def strip_solutions(notebook: dict[str, Any]) -> dict[str, Any]:
@@ -84,17 +49,17 @@ def strip_solutions(notebook: dict[str, Any]) -> dict[str, Any]:
         The input is not modified.
     """
     stripped = copy.deepcopy(notebook)
-    walker = _Stripper()
+    gated = False
     cells = []
     for cell in stripped.get("cells", []):
         if cell.get("cell_type") == "markdown":
             text = _source_text(cell)
-            new_text = walker.markdown(text)
+            new_text, gated = _without_solutions(text, gated)
             if not new_text.strip():
                 continue
             if new_text != text:
                 cell["source"] = new_text.strip("\n")
-        elif walker.gated:
+        elif gated:
             continue
         cells.append(cell)
     stripped["cells"] = cells
@@ -109,4 +74,4 @@ def strip_solutions_from_text(text: str) -> str:
         >>> strip_solutions_from_text(chapter)
         'Intro\nEnd\n'
     """
-    return _Stripper().markdown(text)
+    return _without_solutions(text, False)[0]

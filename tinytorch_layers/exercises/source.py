@@ -19,17 +19,9 @@ from pathlib import Path
 
 from .registry import Exercise, get_exercise
 
-__all__ = [
-    "BEGIN_MARKER",
-    "END_MARKER",
-    "reference_docstring",
-    "reference_object",
-    "Listing",
-    "show_definition_stub",
-    "show_solution",
-    "show_stub",
-    "solution_lines",
-    "solution_source",
+__all__ = [  # the package re-exports most of them (tinytorch_layers.exercises)
+    "BEGIN_MARKER", "END_MARKER", "reference_docstring", "reference_object", "Listing",
+    "show_definition_stub", "show_solution", "show_stub", "solution_lines", "solution_source",
     "stub_source",
 ]
 
