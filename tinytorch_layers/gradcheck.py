@@ -131,9 +131,10 @@ def relative_error(a: Any, b: Any) -> float:
 
     Norms are Euclidean over all entries, so one number judges a whole array and entries
     near zero need no special care. The denominator is the sum of the two norms, not the
-    larger of them (CS231n's notes divide by the larger, entry by entry): the result is
-    symmetric in ``a`` and ``b``, 0 for equal arrays (two zero arrays included), exactly 1
-    when one of them is zero or ``b = -a``, and never more than 1. For nearly equal arrays
+    larger of them (CS231n's notes divide by the larger, entry by entry, which gives 2 for
+    ``b = -a``), so that the result stays between 0 and 1: it is symmetric in ``a`` and
+    ``b``, 0 for equal arrays (two zero arrays included), exactly 1 when one of them is
+    zero or ``b = -a``, and never more than 1. For nearly equal arrays
     it is about half their relative difference: ``b = (1 + d) * a`` gives ``d / (2 + d)``.
     It does not depend on the scale of the gradients.
 
