@@ -2,11 +2,11 @@ r"""The Dense (fully connected) layer: :math:`y = xW + b`."""
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
 import numpy as np
 
+from ._checks import float_dtype, positive_int
 from .cost import MemoryEstimate, dense_forward_flops, dense_memory_bytes, dense_parameter_count
 from .init import Initializer, RngLike, get_initializer
 from .matmul import matmul
@@ -14,15 +14,6 @@ from .module import Module
 from .tensor import DEFAULT_DTYPE, Tensor, _to_array
 
 __all__ = ["Dense"]
-
-
-def _check_size(name: str, value: Any) -> int:
-    """Return ``value`` as an int if it is a positive whole number, else raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a positive integer, got {value!r}")
-    if value <= 0:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)
 
 
 def _blas_layout(w: np.ndarray) -> np.ndarray:
@@ -246,10 +237,9 @@ class Dense(Module):
             >>> bool(np.array_equal(*same)), bool(np.array_equal(same[0], other))
             (True, False)
         """
-        self.input_size = _check_size("input_size", input_size)
-        self.output_size = _check_size("output_size", output_size)
-        if np.dtype(dtype) not in (np.float32, np.float64):
-            raise TypeError(f"Dense computes in float32 or float64, got dtype={np.dtype(dtype)}")
+        self.input_size = positive_int("input_size", input_size)
+        self.output_size = positive_int("output_size", output_size)
+        float_dtype(dtype, "Dense computes in float32 or float64, got dtype={}")
         self.use_bias = bool(use_bias)
         self.use_naive_matmul = bool(use_naive_matmul)
         # BEGIN SOLUTION

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from .dense import _check_size
+from ._checks import float_dtype, positive_int
 from .module import Module
 from .tensor import DEFAULT_DTYPE, Tensor, _to_array
 
@@ -60,9 +60,8 @@ class ScaleShift(Module):
     last_input: np.ndarray | None = None
 
     def __init__(self, features: int, *, dtype: Any = DEFAULT_DTYPE) -> None:
-        self.features = _check_size("features", features)
-        if np.dtype(dtype) not in (np.float32, np.float64):
-            raise TypeError(f"ScaleShift computes in float32 or float64, got dtype={np.dtype(dtype)}")
+        self.features = positive_int("features", features)
+        float_dtype(dtype, "ScaleShift computes in float32 or float64, got dtype={}")
         self.scale = Tensor(np.ones(self.features, dtype=dtype))
         self.shift = Tensor(np.zeros(self.features, dtype=dtype))
 
