@@ -53,6 +53,15 @@ def test_input_is_converted_to_the_layers_dtype_and_errors_name_the_shape():
         layer.backward(np.ones(2))
 
 
+def test_an_input_in_the_layers_dtype_is_kept_and_a_list_is_converted_once():
+    x = np.ones((2, 3), dtype=np.float64)
+    layer = ScaleShift(3, dtype=np.float64)
+    layer(x)
+    assert layer.last_input is x  # no copy when the dtype is already right
+    y = layer([[0.1, 0.2, 0.3]])
+    assert y.data.tolist() == [[0.1, 0.2, 0.3]]  # straight to float64, not via float32
+
+
 @pytest.mark.parametrize("module", [ReLU(), Sigmoid(), Tanh(), Softmax(), Dense(3, 3, rng=0), ScaleShift(3)])
 def test_every_module_takes_input_grad_and_returns_none_without_it(module):
     x = Tensor([[0.5, -1.0, 2.0]])

@@ -8,7 +8,7 @@ import numpy as np
 
 from ._checks import float_dtype, positive_int
 from .module import Module
-from .tensor import DEFAULT_DTYPE, Tensor, _to_array
+from .tensor import DEFAULT_DTYPE, Tensor, _as_array
 
 __all__ = ["ScaleShift"]
 
@@ -67,8 +67,7 @@ class ScaleShift(Module):
 
     def forward(self, x: Any) -> Tensor:
         """Return ``x * scale + shift``, the scale and shift broadcast over the samples."""
-        data = x.data if isinstance(x, Tensor) else _to_array(x)
-        data = data.astype(self.scale.dtype, copy=False)
+        data = _as_array(x, self.scale.dtype)
         if data.ndim == 0 or data.shape[-1] != self.features:
             raise ValueError(
                 f"ScaleShift expected {self.features} input features, got input shape {data.shape}"
@@ -159,7 +158,7 @@ class ScaleShift(Module):
             raise RuntimeError(
                 "ScaleShift.backward needs the input of a forward pass: call the layer first"
             )
-        grad = grad_output.data if isinstance(grad_output, Tensor) else _to_array(grad_output)
+        grad = _as_array(grad_output)
         if grad.shape != x.shape:
             raise ValueError(
                 f"ScaleShift.backward expected grad_output of the output's shape {x.shape}, "
