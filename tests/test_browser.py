@@ -229,10 +229,11 @@ def chapter(request: pytest.FixtureRequest, browser, book_url: str) -> Iterator[
 
 
 # The highlighted source of each module: the API pages' [source] links (sphinx.ext.viewcode).
+# Private modules (``_checks``) document nothing, so they have no [source] link and no page.
 SOURCE_PAGES = tuple(
     f"_modules/tinytorch_layers/{path.stem}"
     for path in sorted((ROOT / "tinytorch_layers").glob("*.py"))
-    if path.stem != "__init__"
+    if not path.stem.startswith("_")
 )
 
 
