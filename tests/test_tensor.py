@@ -236,6 +236,10 @@ def test_as_array_returns_the_common_inputs_without_a_copy():
     assert _as_array(Tensor(a)) is a
     assert _as_array(Tensor(a), np.dtype(np.float32)) is a
     assert _as_array(np.ones(2, dtype=np.float16)).dtype == np.float16  # floats keep theirs
+    # A dtype equal to the one asked for but another object (numpy makes one for an explicit
+    # byte order) is cast with copy=False: still the caller's array.
+    native = np.ones(2, dtype=np.dtype(np.float32).newbyteorder("="))
+    assert _as_array(native, np.dtype(np.float32)) is native
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,16 @@ class ScaleShift(Module):
         ScaleShift(features=3)
         >>> layer.scale.data.tolist(), layer.shift.data.tolist(), layer.scale.dtype
         ([1.0, 1.0, 1.0], [0.0, 0.0, 0.0], dtype('float32'))
+        >>> layer.shift.dtype, layer(np.ones((2, 3))).dtype  # a float64 input is converted
+        (dtype('float32'), dtype('float32'))
+        >>> ScaleShift(0)
+        Traceback (most recent call last):
+        ...
+        ValueError: features must be a positive integer, got 0
+        >>> ScaleShift(3, dtype=np.int64)
+        Traceback (most recent call last):
+        ...
+        TypeError: ScaleShift computes in float32 or float64, got dtype=int64
         >>> layer.scale, layer.shift = Tensor([1.0, 2.0, -1.0]), Tensor([0.0, 0.5, 1.0])
         >>> layer(Tensor([[1.0, 1.0, 1.0], [2.0, 0.0, -2.0]])).data.tolist()
         [[1.0, 2.5, 0.0], [2.0, 0.5, 3.0]]
