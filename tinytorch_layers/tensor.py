@@ -69,6 +69,9 @@ def _as_array(x: Any, dtype: np.dtype | None = None) -> np.ndarray:
         (dtype('float64'), dtype('float32'))
         >>> _as_array([0.1], np.dtype(np.float64)).tolist()  # straight to float64
         [0.1]
+        >>> native = np.ones(2, dtype=a.dtype.newbyteorder("="))  # equal dtype, another object
+        >>> native.dtype is a.dtype, _as_array(native, a.dtype) is native
+        (False, True)
         >>> _as_array([[1, 2], [3]])
         Traceback (most recent call last):
         ...
