@@ -48,7 +48,7 @@ def test_json_has_setup_and_one_case_per_shape_and_dtype(quick_run):
 
 def test_every_candidate_has_one_sample_per_round(quick_run):
     data, _ = quick_run
-    expected = {"dense", "numpy", "numpy_lw"} | ({"torch"} if bench.torch is not None else set())
+    expected = {"dense", "dense_array", "numpy", "numpy_lw"} | ({"torch"} if bench.torch is not None else set())
     for case in data["cases"]:
         assert set(case["samples_us"]) == expected
         for samples in case["samples_us"].values():
@@ -64,6 +64,9 @@ def test_medians_and_ratios_are_computed_from_the_same_run(quick_run):
         ratios = case["ratios"]
         assert ratios["dense_over_numpy"] == pytest.approx(medians["dense"] / medians["numpy"])
         assert ratios["dense_minus_numpy_us"] == pytest.approx(medians["dense"] - medians["numpy"])
+        assert ratios["dense_array_minus_numpy_us"] == pytest.approx(
+            medians["dense_array"] - medians["numpy"])
+        assert ratios["dense_array_over_numpy"] == pytest.approx(medians["dense_array"] / medians["numpy"])
         assert ratios["numpy_lw_over_dense"] == pytest.approx(medians["numpy_lw"] / medians["dense"])
         if "torch" in medians:
             assert ratios["dense_over_torch"] == pytest.approx(medians["dense"] / medians["torch"])
@@ -99,10 +102,13 @@ def test_targets_report_the_measured_ratio_or_not_run(quick_run):
 
 
 def test_ratios_from_medians_by_hand():
-    ratios = bench.ratios_from({"dense": 3.0, "numpy": 2.0, "numpy_lw": 4.5, "torch": 6.0})
+    ratios = bench.ratios_from(
+        {"dense": 3.0, "dense_array": 2.5, "numpy": 2.0, "numpy_lw": 4.5, "torch": 6.0})
     assert ratios == {
         "dense_over_numpy": 1.5,
         "dense_minus_numpy_us": 1.0,
+        "dense_array_over_numpy": 1.25,
+        "dense_array_minus_numpy_us": 0.5,
         "numpy_lw_over_dense": 1.5,
         "dense_over_torch": 0.5,
     }

@@ -229,10 +229,11 @@ def chapter(request: pytest.FixtureRequest, browser, book_url: str) -> Iterator[
 
 
 # The highlighted source of each module: the API pages' [source] links (sphinx.ext.viewcode).
+# Private modules (``_checks``) document nothing, so they have no [source] link and no page.
 SOURCE_PAGES = tuple(
     f"_modules/tinytorch_layers/{path.stem}"
     for path in sorted((ROOT / "tinytorch_layers").glob("*.py"))
-    if path.stem != "__init__"
+    if not path.stem.startswith("_")
 )
 
 
@@ -365,7 +366,9 @@ def _restore(visit: Visit) -> None:
 def test_page_fits_a_phone_screen(chapter: Visit, request: pytest.FixtureRequest) -> None:
     """At 390 px nothing is cut off silently: the page does not scroll sideways, and whatever
     is wider than the screen (a formula, a table, a code line) sits in a box that scrolls
-    (overflow auto or scroll), not one that clips (hidden, clip) or in none."""
+    (overflow auto or scroll), not one that clips (hidden, clip) or in none. Every visible
+    element of the page counts, not only the chapter's text: the header, the sidebars and the
+    previous/next footer too (its links clip what does not fit, which once hid an arrow)."""
     _at_viewport(chapter, PHONE_VIEWPORT)
     try:
         sizes = chapter.page.evaluate(
@@ -383,11 +386,13 @@ def test_page_fits_a_phone_screen(chapter: Visit, request: pytest.FixtureRequest
                 const describe = el => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`;
                 const article = document.querySelector('article') || document.body;
                 const loose = [], clipped = [];
-                for (const el of article.querySelectorAll('*')) {
+                for (const el of document.body.querySelectorAll('*')) {
                     // MathJax's MathML copy for screen readers is clipped to nothing on purpose.
                     if (el.closest('mjx-assistive-mml')) continue;
                     const box = el.getBoundingClientRect();
                     if (box.width === 0 || box.right <= width + 1) continue;
+                    // A closed sidebar waits off-screen, hidden (visibility: hidden) until opened.
+                    if (!el.checkVisibility({visibilityProperty: true})) continue;
                     const holder = container(el);
                     if (!holder) loose.push(describe(el));
                     else if (!['auto', 'scroll'].includes(holder.overflow) && box.right > holder.box.right + 1)

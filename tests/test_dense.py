@@ -232,6 +232,27 @@ def test_casting_does_not_change_the_callers_array():
     np.testing.assert_array_equal(x, np.ones((2, 3)))
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_an_input_already_in_the_layer_dtype_is_used_without_a_copy(dtype):
+    # The fast path: a Tensor or an ndarray of the layer's dtype is neither copied nor cast.
+    layer = Dense(3, 2, rng=0, dtype=dtype)
+    x = np.ones((2, 3), dtype=dtype)
+    layer(x)
+    assert layer.last_input is x
+    t = Tensor(x)
+    layer(t)
+    assert layer.last_input is t.data
+
+
+def test_a_list_given_to_a_float64_layer_is_not_rounded_to_float32_first():
+    layer = Dense(3, 1, init="zeros", dtype=np.float64)
+    layer.weights.data[:] = 1.0
+    y = layer([[0.1, 0.2, 0.3]])
+    assert y.dtype == np.float64
+    # Through float32 the inputs would be rounded, and the sum about 1.6e-8 off.
+    assert abs(float(y.data[0, 0]) - 0.6) < 1e-12
+
+
 # --- construction checks ------------------------------------------------------------
 
 
@@ -372,7 +393,8 @@ def test_naive_fast_and_formula_agree_for_any_small_shape(batch, n_in, n_out, se
 
 @pytest.mark.parametrize("dtype", [np.int32, np.float16, bool])
 def test_non_float_dtype_is_rejected_by_name(dtype):
-    with pytest.raises(TypeError, match=f"got dtype={np.dtype(dtype)}"):
+    message = f"Dense computes in float32 or float64, got dtype={np.dtype(dtype)}"
+    with pytest.raises(TypeError, match=f"^{re.escape(message)}$"):
         Dense(3, 2, init="zeros", dtype=dtype)
 
 

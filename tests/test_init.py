@@ -95,7 +95,8 @@ def test_default_dtype_is_float32(init):
 @pytest.mark.parametrize("init", RANDOM_INITIALIZERS, ids=_name)
 @pytest.mark.parametrize("dtype", [np.float16, np.int32])
 def test_dtype_that_cannot_be_drawn_is_a_type_error(init, dtype):
-    with pytest.raises(TypeError, match="float32 or float64"):
+    message = f"initialisers draw float32 or float64, got dtype {np.dtype(dtype)}"
+    with pytest.raises(TypeError, match=f"^{message}$"):
         init(3, 2, rng=0, dtype=dtype)
 
 

@@ -43,14 +43,26 @@ def test_input_is_converted_to_the_layers_dtype_and_errors_name_the_shape():
     assert ScaleShift(2)(np.ones((3, 2))).dtype == np.float32
     with pytest.raises(ValueError, match=r"expected 2 input features, got input shape \(3, 5\)"):
         ScaleShift(2)(np.ones((3, 5)))
-    with pytest.raises(TypeError, match="float32 or float64"):
+    with pytest.raises(TypeError, match="^ScaleShift computes in float32 or float64, got dtype=int64$"):
         ScaleShift(2, dtype=np.int64)
     with pytest.raises(ValueError, match="features must be a positive integer, got 0"):
         ScaleShift(0)
+    with pytest.raises(RuntimeError, match="^ScaleShift.backward needs the input of a forward pass: "
+                                           "call the layer first$"):
+        ScaleShift(2).backward(np.ones(2))
     layer = ScaleShift(2)
     layer(np.ones((3, 2)))
     with pytest.raises(ValueError, match=r"shape \(3, 2\), got shape \(2,\)"):
         layer.backward(np.ones(2))
+
+
+def test_an_input_in_the_layers_dtype_is_kept_and_a_list_is_converted_once():
+    x = np.ones((2, 3), dtype=np.float64)
+    layer = ScaleShift(3, dtype=np.float64)
+    layer(x)
+    assert layer.last_input is x  # no copy when the dtype is already right
+    y = layer([[0.1, 0.2, 0.3]])
+    assert y.data.tolist() == [[0.1, 0.2, 0.3]]  # straight to float64, not via float32
 
 
 @pytest.mark.parametrize("module", [ReLU(), Sigmoid(), Tanh(), Softmax(), Dense(3, 3, rng=0), ScaleShift(3)])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import operator
+import re
 
 import numpy as np
 import pytest
 
 from tinytorch_layers import DEFAULT_DTYPE, Tensor
+from tinytorch_layers.tensor import _as_array
 
 
 def test_default_dtype_is_float32():
@@ -222,3 +224,100 @@ def test_float_array_with_its_own_dtype_is_not_copied():
     t = Tensor(np.zeros(3, dtype=np.float32))
     t.accumulate_grad(g)
     assert t.grad is g  # documented: a first gradient of the right dtype is stored as it is
+
+
+# --- _as_array: the one input conversion of the layers, the activations and the loss ---
+
+
+def test_as_array_returns_the_common_inputs_without_a_copy():
+    a = np.ones((2, 3), dtype=np.float32)
+    assert _as_array(a) is a
+    assert _as_array(a, np.dtype(np.float32)) is a
+    assert _as_array(Tensor(a)) is a
+    assert _as_array(Tensor(a), np.dtype(np.float32)) is a
+    assert _as_array(np.ones(2, dtype=np.float16)).dtype == np.float16  # floats keep theirs
+    # A dtype equal to the one asked for but another object (numpy makes one for an explicit
+    # byte order) is cast with copy=False: still the caller's array.
+    native = np.ones(2, dtype=np.dtype(np.float32).newbyteorder("="))
+    assert _as_array(native, np.dtype(np.float32)) is native
+
+
+@pytest.mark.parametrize(
+    "data",
+    [np.ones(3), np.arange(3), np.array([True, False, True]), [1, 2, 3], [0.1, 0.2, 0.3], 3, 0.1,
+     np.ones(3, dtype=">f4")],
+    ids=["float64", "int64", "bool", "int-list", "float-list", "int", "float", "big-endian"],
+)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_as_array_with_a_dtype_casts_once(data, dtype):
+    array = _as_array(data, np.dtype(dtype))
+    assert array.dtype == dtype
+    # One cast from the input's own values: a float64 target sees no float32 rounding.
+    np.testing.assert_array_equal(array, np.asarray(data, dtype=np.float64).astype(dtype))
+
+
+def test_as_array_without_a_dtype_follows_the_tensor_rule():
+    for data in ([1, 2], np.arange(2), 2.5, np.zeros(2, dtype=np.float64), np.float64(1.5)):
+        assert _as_array(data).dtype == Tensor(data).dtype
+
+
+def test_as_array_does_not_change_the_callers_array():
+    a = np.arange(6.0).reshape(2, 3)
+    converted = _as_array(a, np.dtype(np.float32))
+    converted[...] = 0
+    np.testing.assert_array_equal(a, np.arange(6.0).reshape(2, 3))
+    assert a.dtype == np.float64
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "message"),
+    [
+        ("3", TypeError, "Tensor data must be numeric, got a string: '3'"),
+        (np.array([1 + 2j]), TypeError, "got dtype complex128 from ndarray"),
+        ([[1, 2], [3]], ValueError, "Tensor data is ragged"),
+        (np.array(["a"]), TypeError, "got dtype <U1 from ndarray"),
+    ],
+    ids=["string", "complex-array", "ragged", "string-array"],
+)
+@pytest.mark.parametrize("dtype", [None, np.dtype(np.float32)], ids=["no-dtype", "float32"])
+def test_as_array_refuses_what_tensor_refuses(data, error, message, dtype):
+    with pytest.raises(error, match=re.escape(message)):
+        _as_array(data, dtype)
+    with pytest.raises(error, match=re.escape(message)):
+        Tensor(data)
+
+
+def _calls_that_convert_an_input():
+    """Every place a module turns a caller's input into an array: forward and backward."""
+    from tinytorch_layers import (Dense, ReLU, ScaleShift, Sigmoid, Softmax,
+                                  SoftmaxCrossEntropy, Tanh)
+
+    def backward_of(module, x):
+        def call(grad):
+            module(x)
+            return module.backward(grad)
+        return call
+
+    x = np.ones((1, 3), dtype=np.float32)
+    calls = {"SoftmaxCrossEntropy": lambda z: SoftmaxCrossEntropy()(z, np.array([0]))}
+    for make in (lambda: Dense(3, 3, rng=0), lambda: ScaleShift(3), ReLU, Sigmoid, Tanh, Softmax):
+        name = type(make()).__name__
+        calls[name] = make()
+        calls[f"{name}.backward"] = backward_of(make(), x)
+    return calls
+
+
+CONVERTING_CALLS = _calls_that_convert_an_input()
+
+
+@pytest.mark.parametrize("name", list(CONVERTING_CALLS))
+def test_every_module_refuses_bad_input_with_the_tensor_errors(name):
+    call = CONVERTING_CALLS[name]
+    with pytest.raises(ValueError, match=re.escape("Tensor data is ragged")):
+        call([[1, 2, 3], [4, 5]])
+    with pytest.raises(TypeError, match=re.escape("Tensor data must be numeric, got a string")):
+        call("abc")
+    with pytest.raises(TypeError, match=re.escape("got dtype complex128 from ndarray")):
+        call(np.full((1, 3), 1 + 2j))
+    # ...and takes nested lists as Tensor does.
+    assert call([[0.5, 1.0, 2.0]]) is not None

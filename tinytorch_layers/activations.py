@@ -7,13 +7,9 @@ from typing import Any
 import numpy as np
 
 from .module import Module
-from .tensor import Tensor, _to_array
+from .tensor import Tensor, _as_array
 
 __all__ = ["ReLU", "Sigmoid", "Softmax", "Tanh"]
-
-
-def _data(x: Any) -> np.ndarray:
-    return x.data if isinstance(x, Tensor) else _to_array(x)
 
 
 def _saved_and_grad(module: Module, grad_output: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -22,7 +18,7 @@ def _saved_and_grad(module: Module, grad_output: Any) -> tuple[np.ndarray, np.nd
     name = type(module).__name__
     if saved is None:
         raise RuntimeError(f"{name}.backward needs a forward pass first: call the module first")
-    grad = _data(grad_output)
+    grad = _as_array(grad_output)
     if grad.shape != saved.shape:
         raise ValueError(
             f"{name}.backward expected grad_output of the output's shape {saved.shape}, "
@@ -49,7 +45,7 @@ class ReLU(Module):
     last_output: np.ndarray | None = None
 
     def forward(self, x: Any) -> Tensor:
-        data = _data(x)
+        data = _as_array(x)
         self.last_output = np.maximum(data, data.dtype.type(0))
         return Tensor._wrap(self.last_output)
 
@@ -104,7 +100,7 @@ class Sigmoid(Module):
     last_output: np.ndarray | None = None
 
     def forward(self, x: Any) -> Tensor:
-        data = _data(x)
+        data = _as_array(x)
         small = np.exp(-np.abs(data))  # in [0, 1]: cannot overflow
         self.last_output = np.where(data >= 0, 1 / (1 + small), small / (1 + small))
         return Tensor._wrap(self.last_output)
@@ -188,7 +184,7 @@ class Tanh(Module):
     last_output: np.ndarray | None = None
 
     def forward(self, x: Any) -> Tensor:
-        self.last_output = np.tanh(_data(x))
+        self.last_output = np.tanh(_as_array(x))
         return Tensor._wrap(self.last_output)
 
     def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
@@ -326,7 +322,7 @@ class Softmax(Module):
             [[0.5 1. ]
              [0.5 0. ]]
         """
-        data = _data(x)
+        data = _as_array(x)
         # BEGIN SOLUTION
         shifted = data - data.max(axis=self.axis, keepdims=True)
         exps = np.exp(shifted)

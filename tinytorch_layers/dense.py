@@ -2,27 +2,18 @@ r"""The Dense (fully connected) layer: :math:`y = xW + b`."""
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
 import numpy as np
 
+from ._checks import float_dtype, positive_int
 from .cost import MemoryEstimate, dense_forward_flops, dense_memory_bytes, dense_parameter_count
 from .init import Initializer, RngLike, get_initializer
 from .matmul import matmul
 from .module import Module
-from .tensor import DEFAULT_DTYPE, Tensor, _to_array
+from .tensor import DEFAULT_DTYPE, Tensor, _as_array
 
 __all__ = ["Dense"]
-
-
-def _check_size(name: str, value: Any) -> int:
-    """Return ``value`` as an int if it is a positive whole number, else raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be a positive integer, got {value!r}")
-    if value <= 0:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}")
-    return int(value)
 
 
 def _blas_layout(w: np.ndarray) -> np.ndarray:
@@ -66,7 +57,8 @@ def _x_times_w(x: np.ndarray, w: np.ndarray) -> np.ndarray:
         >>> bool(np.array_equal(_x_times_w(x[0], w), x[0] @ w))  # one sample
         True
     """
-    if x.ndim == 2 and x.shape[0] > 1 and w.flags.f_contiguous:
+    # len(x) first: the cheapest test, and for one row (a tiny call) it settles the choice.
+    if len(x) > 1 and x.ndim == 2 and w.flags.f_contiguous:
         return np.dot(w.T, x.T).T
     return np.dot(x, w)
 
@@ -246,10 +238,9 @@ class Dense(Module):
             >>> bool(np.array_equal(*same)), bool(np.array_equal(same[0], other))
             (True, False)
         """
-        self.input_size = _check_size("input_size", input_size)
-        self.output_size = _check_size("output_size", output_size)
-        if np.dtype(dtype) not in (np.float32, np.float64):
-            raise TypeError(f"Dense computes in float32 or float64, got dtype={np.dtype(dtype)}")
+        self.input_size = positive_int("input_size", input_size)
+        self.output_size = positive_int("output_size", output_size)
+        float_dtype(dtype, "Dense computes in float32 or float64, got dtype={}")
         self.use_bias = bool(use_bias)
         self.use_naive_matmul = bool(use_naive_matmul)
         # BEGIN SOLUTION
@@ -345,15 +336,16 @@ class Dense(Module):
             ...
             ValueError: Dense expects input of shape (*, 3), got shape ()
         """
-        data = x.data if isinstance(x, Tensor) else _to_array(x)
-        if data.dtype != self.weights.data.dtype:
-            data = data.astype(self.weights.data.dtype)
-        if data.ndim == 0:
+        # The common input, a Tensor or an ndarray of the layer's dtype, costs two type
+        # tests and no copy (see _as_array); one shape lookup serves both checks.
+        data = _as_array(x, self.weights.data.dtype)
+        shape = data.shape
+        if not shape:
             raise ValueError(f"Dense expects input of shape (*, {self.input_size}), got shape ()")
-        if data.shape[-1] != self.input_size:
+        if shape[-1] != self.input_size:
             raise ValueError(
-                f"Dense expected {self.input_size} input features, got {data.shape[-1]} "
-                f"(input shape {data.shape})"
+                f"Dense expected {self.input_size} input features, got {shape[-1]} "
+                f"(input shape {shape})"
             )
         return data
 
@@ -456,7 +448,7 @@ class Dense(Module):
             raise RuntimeError(
                 "Dense.backward needs the input of a forward pass: call the layer first"
             )
-        grad = grad_output.data if isinstance(grad_output, Tensor) else _to_array(grad_output)
+        grad = _as_array(grad_output)
         expected = x.shape[:-1] + (self.output_size,)
         if grad.shape != expected:
             raise ValueError(

@@ -17,12 +17,12 @@ name               distribution                            scale
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 from typing import Any, Union
 
 import numpy as np
 
+from ._checks import float_dtype, positive_int
 from .tensor import DEFAULT_DTYPE
 
 __all__ = [
@@ -304,19 +304,13 @@ def zeros(
 
 def _check_fans(fan_in: Any, fan_out: Any) -> None:
     """Raise unless both fans are positive integers (the scales divide by them)."""
-    for name, value in (("fan_in", fan_in), ("fan_out", fan_out)):
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-            raise TypeError(f"{name} must be a positive integer, got {value!r}")
-        if value <= 0:
-            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    positive_int("fan_in", fan_in)
+    positive_int("fan_out", fan_out)
 
 
 def _float_dtype(dtype: Any) -> np.dtype:
     """Return ``dtype`` as a numpy dtype if numpy's Generator can draw it, else raise."""
-    dtype = np.dtype(dtype)
-    if dtype not in (np.float32, np.float64):
-        raise TypeError(f"initialisers draw float32 or float64, got dtype {dtype}")
-    return dtype
+    return float_dtype(dtype, "initialisers draw float32 or float64, got dtype {}")
 
 
 def _normal(fan_in: int, fan_out: int, std: float, rng: RngLike, dtype: Any) -> np.ndarray:

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from .tensor import Tensor, _to_array
+from .tensor import Tensor, _as_array
 
 __all__ = ["SoftmaxCrossEntropy"]
 
@@ -115,7 +115,7 @@ class SoftmaxCrossEntropy:
             ...
             ValueError: SoftmaxCrossEntropy needs logits of shape (batch, classes) with batch >= 1, got shape (3,)
         """
-        z = logits.data if isinstance(logits, Tensor) else _to_array(logits)
+        z = _as_array(logits)
         if z.ndim != 2 or z.shape[0] == 0:
             raise ValueError(
                 f"SoftmaxCrossEntropy needs logits of shape (batch, classes) with batch >= 1, "

@@ -6,9 +6,9 @@ from typing import Any
 
 import numpy as np
 
-from .dense import _check_size
+from ._checks import float_dtype, positive_int
 from .module import Module
-from .tensor import DEFAULT_DTYPE, Tensor, _to_array
+from .tensor import DEFAULT_DTYPE, Tensor, _as_array
 
 __all__ = ["ScaleShift"]
 
@@ -45,6 +45,16 @@ class ScaleShift(Module):
         ScaleShift(features=3)
         >>> layer.scale.data.tolist(), layer.shift.data.tolist(), layer.scale.dtype
         ([1.0, 1.0, 1.0], [0.0, 0.0, 0.0], dtype('float32'))
+        >>> layer.shift.dtype, layer(np.ones((2, 3))).dtype  # a float64 input is converted
+        (dtype('float32'), dtype('float32'))
+        >>> ScaleShift(0)
+        Traceback (most recent call last):
+        ...
+        ValueError: features must be a positive integer, got 0
+        >>> ScaleShift(3, dtype=np.int64)
+        Traceback (most recent call last):
+        ...
+        TypeError: ScaleShift computes in float32 or float64, got dtype=int64
         >>> layer.scale, layer.shift = Tensor([1.0, 2.0, -1.0]), Tensor([0.0, 0.5, 1.0])
         >>> layer(Tensor([[1.0, 1.0, 1.0], [2.0, 0.0, -2.0]])).data.tolist()
         [[1.0, 2.5, 0.0], [2.0, 0.5, 3.0]]
@@ -60,16 +70,14 @@ class ScaleShift(Module):
     last_input: np.ndarray | None = None
 
     def __init__(self, features: int, *, dtype: Any = DEFAULT_DTYPE) -> None:
-        self.features = _check_size("features", features)
-        if np.dtype(dtype) not in (np.float32, np.float64):
-            raise TypeError(f"ScaleShift computes in float32 or float64, got dtype={np.dtype(dtype)}")
+        self.features = positive_int("features", features)
+        float_dtype(dtype, "ScaleShift computes in float32 or float64, got dtype={}")
         self.scale = Tensor(np.ones(self.features, dtype=dtype))
         self.shift = Tensor(np.zeros(self.features, dtype=dtype))
 
     def forward(self, x: Any) -> Tensor:
         """Return ``x * scale + shift``, the scale and shift broadcast over the samples."""
-        data = x.data if isinstance(x, Tensor) else _to_array(x)
-        data = data.astype(self.scale.dtype, copy=False)
+        data = _as_array(x, self.scale.dtype)
         if data.ndim == 0 or data.shape[-1] != self.features:
             raise ValueError(
                 f"ScaleShift expected {self.features} input features, got input shape {data.shape}"
@@ -160,7 +168,7 @@ class ScaleShift(Module):
             raise RuntimeError(
                 "ScaleShift.backward needs the input of a forward pass: call the layer first"
             )
-        grad = grad_output.data if isinstance(grad_output, Tensor) else _to_array(grad_output)
+        grad = _as_array(grad_output)
         if grad.shape != x.shape:
             raise ValueError(
                 f"ScaleShift.backward expected grad_output of the output's shape {x.shape}, "

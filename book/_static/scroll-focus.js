@@ -3,17 +3,24 @@
 // scrolls must be reachable with the keyboard, so it gets a tab stop while it scrolls and
 // loses it when it fits; a formula that fits is not a tab stop. (The theme does the same for
 // code blocks, outputs and tables.)
+// Such a box is a region landmark, and a page's landmarks need names of their own (axe:
+// landmark-unique): a figure is named by its number ("Fig. 2"), a formula by its place
+// among the page's display formulas.
 (() => {
+  const figureName = (figure, index) => {
+    const number = figure.querySelector("figcaption .caption-number");
+    return number ? number.textContent.trim() : `figure ${index + 1}`;
+  };
   const update = () => {
     const boxes = [
-      ["div.math mjx-container", "formula, scrolls sideways"],
-      [".cell_output figure", "figure, scrolls sideways"],
+      ["div.math mjx-container", (box, index) => `formula ${index + 1}`],
+      [".cell_output figure", figureName],
     ];
-    boxes.forEach(([selector, label]) => document.querySelectorAll(selector).forEach((box) => {
+    boxes.forEach(([selector, name]) => document.querySelectorAll(selector).forEach((box, index) => {
       if (box.scrollWidth > box.clientWidth) {
         box.tabIndex = 0;
         box.setAttribute("role", "region");
-        box.setAttribute("aria-label", label);
+        box.setAttribute("aria-label", `${name(box, index)}, scrolls sideways`);
       } else {
         box.removeAttribute("tabindex");
         box.removeAttribute("role");
