@@ -28,6 +28,7 @@ import pytest
 from tinytorch_layers.exercises import check_source, check_workspace, solution_source, stub_source, write_workspace
 from tinytorch_layers.exercises.cli import main
 from tinytorch_layers.exercises.processes import MARGIN
+from tinytorch_layers.exercises.catalogue import ALL_EXERCISES
 from tinytorch_layers.exercises.registry import EXERCISES
 
 LINUX = sys.platform.startswith("linux")
@@ -161,7 +162,7 @@ def test_correct_code_that_starts_background_processes_passes_and_they_are_stopp
 @pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_signal_stops_every_check_at_once_with_a_summary_and_no_traceback(tmp_path, mark, name, status):
     write_workspace(tmp_path, solutions=True)
-    for exercise in EXERCISES:  # every check would run until its (long) time limit
+    for exercise in ALL_EXERCISES:  # every check would run until its (long) time limit
         path = tmp_path / exercise.filename
         path.write_text(path.read_text() + "\nwhile True:\n    pass\n")
     before = snapshot(tmp_path)
@@ -176,7 +177,7 @@ def test_a_signal_stops_every_check_at_once_with_a_summary_and_no_traceback(tmp_
     assert time.monotonic() - signalled < MARGIN + SLACK
     assert process.returncode == status, stdout + stderr
     assert stdout.strip().splitlines()[-1] == (
-        f"interrupted by {name} after 0 of {len(EXERCISES)} exercises: 0 passed, 0 failed, 0 not started"
+        f"interrupted by {name} after 0 of {len(ALL_EXERCISES)} exercises: 0 passed, 0 failed, 0 not started"
     )
     assert "Traceback" not in stderr
     assert_nothing_left(mark)

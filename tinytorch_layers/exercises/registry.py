@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 __all__ = ["EXERCISES", "Exercise", "get_exercise"]
 
@@ -30,6 +31,8 @@ class Exercise:
     chapter: str
     title: str
     bug: tuple[str, str] | None = None
+
+    kind: ClassVar[str] = "code"  # a question exercise (questions.Question) is "question"
 
     @property
     def filename(self) -> str:
