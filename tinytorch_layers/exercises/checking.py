@@ -506,11 +506,11 @@ def check_file(exercise: Any, path: Path | str) -> ExerciseResult:
     return check_module(exercise, vars(module), str(file))
 
 
-def check_source(exercise: Exercise | str, source: str) -> ExerciseResult:
-    """Check an exercise against ``source``, the text of a workspace file, in this process.
+def check_source(exercise: Any, source: str) -> ExerciseResult:
+    """Check an exercise or a question against ``source``, the text of a workspace file, in this process.
 
-    Used by the book to run the doctests against the reference solution. The learner's
-    command line checks each file in a subprocess instead, with a time limit.
+    Used by the book to run the doctests against the reference solution, and by the tests.
+    The learner's command line checks each file in a subprocess instead, with a time limit.
 
     Examples:
         >>> check_source("dense_cost", solution_source("dense_cost")).status
@@ -518,14 +518,27 @@ def check_source(exercise: Exercise | str, source: str) -> ExerciseResult:
         >>> from tinytorch_layers.exercises.source import stub_source
         >>> check_source("dense_cost", stub_source("dense_cost")).status
         'not started'
+        >>> answered = stub_source("sigmoid_tails").replace("float32 = ...", "float32 = -17")
+        >>> print(check_source("sigmoid_tails", answered))  # doctest: +NORMALIZE_WHITESPACE
+        sigmoid_tails: failed (0 of 2 answers right)
+            first_zero_float32: wrong (sigmoid_tails.py:22): the two tails are not mirror images: near
+            zero a float keeps its relative precision, near one it does not
+            first_zero_float64: not answered yet
     """
-    exercise = exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
+    from .catalogue import find_exercise  # the questions import this module
+
+    exercise = find_exercise(exercise) if isinstance(exercise, str) else exercise
     module = types.ModuleType(f"tinytorch_exercise_{exercise.name}")
     filename = f"<{exercise.filename}>"
     try:
         exec(compile(source, filename, "exec"), module.__dict__)  # noqa: S102 - our own source
     except BaseException as exc:  # the source is being checked: any error is a result
-        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, Path(filename)))
+        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, Path(filename)),
+                              kind=exercise.kind)
+    if exercise.kind == "question":
+        from .questions import check_answers
+
+        return check_answers(exercise, module.__dict__, exercise.filename, source)
     return check_module(exercise, module.__dict__, source=source)
 
 

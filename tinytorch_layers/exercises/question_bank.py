@@ -28,10 +28,12 @@ def _choice(options: dict[str, Callable[[], object]], right: Callable[[str], boo
             hints: dict[str, str]) -> Callable[[object], Outcome]:
     """A judge for an answer that picks one of ``options`` (strings), each run to see if it is right."""
 
+    spelled = {"".join(option.split()): option for option in options}  # spaces do not matter
+
     def judge(value: object) -> Outcome:
-        if not isinstance(value, str) or " ".join(value.split()) not in options:
+        chosen = spelled.get("".join(value.split())) if isinstance(value, str) else None
+        if chosen is None:
             return Outcome(0, 1, "answer with one of the strings the comment lists, as written there")
-        chosen = " ".join(value.split())
         if right(chosen):
             return Outcome(1, 1)
         return Outcome(0, 1, hints.get(chosen, "it does not agree with what the package computes"))
