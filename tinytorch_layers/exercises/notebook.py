@@ -15,6 +15,7 @@ import builtins
 import dis
 import importlib
 import inspect
+import linecache
 import re
 import sys
 import tempfile
@@ -47,8 +48,9 @@ def check(name: str, /, *definitions: Callable | type, timeout: float = DEFAULT_
     What is accepted:
 
     - a **function** exercise takes the function, under any name:
-      ``check("matmul", my_matmul)``; one with two functions takes both, named as in the
-      package (``check("dense_cost", dense_parameter_count, dense_forward_flops)``);
+      ``check("matmul", my_matmul)``; one with two functions takes both, in the order the
+      exercise lists them or named as in the package
+      (``check("dense_cost", my_parameter_count, my_forward_flops)``);
     - a **method** exercise (``Dense.forward``) takes a function whose first parameter is
       ``self`` (``check("dense_forward", forward)``), or a class that defines the method,
       such as ``class MyDense(Dense)`` (write a class when the method calls ``super()``);
@@ -119,8 +121,8 @@ def _refuse_what_cannot_be_checked(definition: object) -> None:
     if isinstance(definition, (types.BuiltinFunctionType, types.BuiltinMethodType)) or (
         callable(definition) and not isinstance(definition, (types.FunctionType, type))
     ):
-        raise TypeError(f"check cannot use {definition!r}: it takes functions written with def and classes, "
-                        "whose source it can read")
+        raise TypeError(f"check cannot use {definition!r}, which is built-in or not a function: it takes "
+                        "functions written with def and classes, whose source it can read")
     if not isinstance(definition, (types.FunctionType, type)):
         raise TypeError(f"check takes the functions or classes you wrote, got {type(definition).__name__} "
                         f"{definition!r}; a question's answers go as keywords, e.g. output_shape=(2, 3)")
@@ -134,10 +136,36 @@ def _refuse_what_cannot_be_checked(definition: object) -> None:
         raise TypeError(f"{definition.__name__} uses variables of the function it is defined in "
                         f"({', '.join(code.co_freevars)}); define it at the top level of a cell")
     try:
-        inspect.getsource(definition)
-    except (OSError, TypeError):
+        _source_of(definition)
+    except (OSError, TypeError, SyntaxError):
         raise TypeError(f"the source of {definition.__name__} cannot be found; define it in a notebook "
                         "cell or a file") from None
+
+
+def _source_of(definition: object) -> str:
+    """The source of a function or class, dedented.
+
+    ``inspect.getsource`` finds a class through its module's file, which a notebook's
+    ``__main__`` does not have; a method's code knows its cell, so the class is looked up
+    there instead.
+    """
+    try:
+        return textwrap.dedent(inspect.getsource(definition))
+    except (OSError, TypeError):
+        if not isinstance(definition, type):
+            raise
+    for member in vars(definition).values():
+        code = getattr(member, "__code__", None)
+        if code is None:
+            continue
+        lines = linecache.getlines(code.co_filename)
+        for node in ast.walk(ast.parse("".join(lines))):
+            if isinstance(node, ast.ClassDef) and node.name == definition.__name__ and (
+                node.lineno <= code.co_firstlineno <= (node.end_lineno or node.lineno)
+            ):
+                start = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                return textwrap.dedent("".join(lines[start - 1 : node.end_lineno]))
+    raise OSError(f"could not find the source of {definition.__name__}")
 
 
 def _code_source(exercise: Exercise, definitions: tuple) -> tuple[str, list[str]]:
@@ -165,16 +193,16 @@ def _code_source(exercise: Exercise, definitions: tuple) -> tuple[str, list[str]
 
 
 def _match(exercise: Exercise, functions: list, names: list[str]) -> dict[str, Callable]:
-    """Which function is each target: the one of its name, or the only one given for the only target."""
+    """Which function is each target: the one of its name, or else the functions given first,
+    in the order of the exercise's targets (any further ones are helpers)."""
     chosen = {name: f for name in names for f in functions if f.__name__ == name}
-    missing = [name for name in names if name not in chosen]
-    if missing == names and len(names) == 1 and len(functions) >= 1:
-        return {names[0]: functions[0]}
-    if missing:
-        given = ", ".join(f.__name__ for f in functions) or "nothing"
-        raise ValueError(f"check({exercise.name!r}, ...) needs a function for each of "
-                         f"{', '.join(exercise.targets)}, named {', '.join(missing)}; got {given}")
-    return chosen
+    if len(chosen) == len(names):
+        return chosen
+    if len(functions) >= len(names) and not chosen:
+        return dict(zip(names, functions))
+    given = ", ".join(f.__name__ for f in functions) or "nothing"
+    raise ValueError(f"check({exercise.name!r}, ...) needs a function for each of {', '.join(exercise.targets)}, "
+                     f"in that order or named {', '.join(names)}; got {given}")
 
 
 def _question_source(question: Question, definitions: tuple, answers: dict[str, Any]) -> tuple[str, list[str]]:
@@ -246,10 +274,10 @@ def _assemble(exercise: Exercise | Question, imports: list[str], definitions: tu
                 helpers.append(value)
                 pending.append(value)
             elif name not in vars(builtins):
-                notes.append(f"{definition.__name__} uses {name}, a {type(value).__name__} of the notebook, "
+                notes.append(f"{definition.__name__} uses the notebook's {name} ({type(value).__name__}), "
                              "which the check's process does not have: pass it as an argument or create it "
                              "inside the function")
-    sources = [textwrap.dedent(inspect.getsource(d)).rstrip() for d in helpers + list(definitions)]
+    sources = [_source_of(d).rstrip() for d in helpers + list(definitions)]
     parts = [f'"""{exercise.name}, sent from a notebook by check()."""',
              "from __future__ import annotations",
              "\n".join(dict.fromkeys(imports + list(bindings.values()))),
@@ -258,8 +286,12 @@ def _assemble(exercise: Exercise | Question, imports: list[str], definitions: tu
 
 
 def _globals_of(definition: object) -> dict[str, Any]:
+    """The namespace a function or class was defined in (a class's: its methods')."""
     if isinstance(definition, types.FunctionType):
         return definition.__globals__
+    for member in vars(definition).values():
+        if isinstance(member, types.FunctionType):
+            return member.__globals__
     module = sys.modules.get(definition.__module__)
     return vars(module) if module is not None else {}
 
@@ -274,7 +306,7 @@ def _code_names(code: types.CodeType) -> set[str]:
 
 def _free_names(definition: object) -> set[str]:
     """The global names a function or class reads, its default values and decorators included."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(definition)))
+    tree = ast.parse(_source_of(definition))
     node = tree.body[0]
     header = list(getattr(node, "decorator_list", []))
     if isinstance(node, ast.ClassDef):
