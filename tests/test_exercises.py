@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import inspect
+import json
 import os
 import subprocess
 import sys
@@ -259,7 +260,9 @@ def test_help_describes_the_commands(capsys):
         assert command in out
     with pytest.raises(SystemExit):
         main(["check", "--help"])
-    assert "--timeout" in capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--timeout" in out
+    assert "--format {text,json}" in out and "one JSON document with a record per exercise" in out
 
 
 def test_fresh_workspace_fails_every_exercise_as_not_started(tmp_path):
@@ -312,6 +315,39 @@ def test_a_wrong_solution_is_reported_with_its_first_failing_example_and_line(tm
     assert f"first failing example (matmul, matmul.py:{line}):" in result.stdout
     assert "array([[19., 43.]," in result.stdout  # what the wrong code gave
     assert result.stdout.strip().splitlines()[-1] == f"{len(BOOK_ORDER) - 1} passed, 1 failed, 0 not started"
+
+
+def test_check_format_json_gives_one_record_per_exercise_for_an_autograder(tmp_path):
+    write_workspace(tmp_path, solutions=True)
+    wrong = changed(solution_source("matmul"), "C[i, j] += a[i, k] * b[k, j]", "C[j, i] += a[i, k] * b[k, j]")
+    (tmp_path / "matmul.py").write_text(wrong)
+    predict = (tmp_path / "dense_predict.py").read_text().replace("output_shape = ...", "output_shape = (16, 100)")
+    (tmp_path / "dense_predict.py").write_text(predict)
+    result = run_cli("check", tmp_path, "matmul", "dense_cost", "dense_predict", "sigmoid_tails", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)  # the whole output is one JSON document
+    assert (report["passed"], report["failed"], report["not_started"], report["interrupted"]) == (1, 2, 1, None)
+    records = {record["name"]: record for record in report["exercises"]}
+    assert list(records) == ["matmul", "dense_cost", "dense_predict", "sigmoid_tails"]  # book order
+    assert set(records["matmul"]) == {"name", "kind", "status", "examples_passed", "examples_total",
+                                      "uses_package_code", "first_failure", "message"}
+    line = next(i for i, text in enumerate(wrong.splitlines(), 1) if text.strip() == ">>> matmul(A, B)")
+    matmul = records["matmul"]
+    assert (matmul["kind"], matmul["status"]) == ("code", "failed")
+    assert 0 < matmul["examples_passed"] < matmul["examples_total"]
+    assert matmul["first_failure"]["target"] == "matmul" and matmul["first_failure"]["line"] == line
+    assert matmul["first_failure"]["example"] == ">>> matmul(A, B)" and "array([[19., 43.]," in matmul["first_failure"]["got"]
+    cost = records["dense_cost"]
+    assert (cost["status"], cost["first_failure"], cost["uses_package_code"]) == ("passed", None, [])
+    assert cost["examples_passed"] == cost["examples_total"] > 0
+    question = records["dense_predict"]
+    assert (question["kind"], question["status"], question["examples_passed"], question["examples_total"]) == (
+        "question", "failed", 0, 4)
+    failure = question["first_failure"]
+    assert failure["target"] == "output_shape" and "every dimension but the last counts samples" in failure["message"]
+    assert (failure["example"], failure["expected"], failure["got"]) == (None, None, None)  # no right value
+    assert records["sigmoid_tails"]["status"] == "not started"
+    assert result.stderr == ""
 
 
 def test_unknown_exercise_name_is_a_usage_error(tmp_path):
