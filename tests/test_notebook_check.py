@@ -20,7 +20,7 @@ from nbclient import NotebookClient
 
 from browser_support import BOOK_SOURCE, code_cells
 from reader_environment import reader_kernel_manager
-from tinytorch_layers.exercises import ALL_EXERCISES, check_source
+from tinytorch_layers.exercises import ALL_EXERCISES, check_source, stub_source
 from tinytorch_layers.exercises.catalogue import CHAPTERS, find_exercise
 from tinytorch_layers.exercises.notebook import notebook_source
 
@@ -61,12 +61,35 @@ def test_each_chapter_ends_with_a_check_cell_for_each_of_its_exercises(chapter):
         for call in calls(cell):
             checked[call.args[0].value] = call
     assert sorted(checked) == sorted(e.name for e in ALL_EXERCISES if e.chapter == chapter)
+    defined = {node.name: node for cell in cells for node in ast.parse(cell).body if isinstance(node, ast.FunctionDef)}
     for name, call in checked.items():
         exercise = find_exercise(name)
         if exercise.kind == "question":  # every answer asked for, by its name
             assert [k.arg for k in call.keywords] == list(exercise.targets), name
-        else:
-            assert len(call.args) - 1 == len(exercise.targets), name
+            continue
+        assert len(call.args) - 1 == len(exercise.targets), name
+        stub = ast.parse(stub_source(exercise))
+        for target, argument in zip(exercise.targets, call.args[1:]):
+            # the cell starts from the workspace's stub: the same code, the same raise
+            given = _definition(stub, target)
+            cell = defined[argument.id]
+            assert _body(cell) == _body(given), f"{chapter}: {argument.id} is not the stub of {target}"
+            assert [a.arg for a in cell.args.args] == [a.arg for a in given.args.args], argument.id
+
+
+def _definition(tree: ast.Module, qualname: str) -> ast.FunctionDef:
+    body = tree.body
+    for part in qualname.split("."):
+        node = next(n for n in body if getattr(n, "name", None) == part)
+        body = node.body
+    return node
+
+
+def _body(function: ast.FunctionDef) -> list[str]:
+    body = function.body
+    if isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    return [ast.dump(statement) for statement in body]
 
 
 def test_the_notebook_check_prints_the_verdicts_of_the_command_line_in_the_readers_kernel(tmp_path):
