@@ -543,8 +543,8 @@ def check_source(exercise: Any, source: str) -> ExerciseResult:
         >>> answered = stub_source("sigmoid_tails").replace("float32 = ...", "float32 = -17")
         >>> print(check_source("sigmoid_tails", answered))  # doctest: +NORMALIZE_WHITESPACE
         sigmoid_tails: failed (0 of 2 answers right)
-            first_zero_float32: wrong (sigmoid_tails.py:22): the two tails are not mirror images: near
-            zero a float keeps its relative precision, near one it does not
+            first_zero_float32: wrong (sigmoid_tails.py:...): the two tails are not mirror images:
+            near zero a float keeps its relative precision, near one it does not
             first_zero_float64: not answered yet
     """
     from .catalogue import find_exercise  # the questions import this module

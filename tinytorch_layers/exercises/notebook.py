@@ -341,6 +341,9 @@ def _binding(name: str, value: object, user: object) -> str | None:
         public = getattr(importlib.import_module(module.split(".")[0]), qualname, None) if "." in module else None
         if public is value:
             return f"from {module.split('.')[0]} import {qualname}" + ("" if qualname == name else f" as {name}")
+    for public in (PACKAGE, "numpy"):  # from tinytorch_layers import DEFAULT_DTYPE, and the like
+        if getattr(importlib.import_module(public), name, None) is value:
+            return f"from {public} import {name}"
     if isinstance(value, LITERALS):
         try:
             if ast.literal_eval(repr(value)) == value:
