@@ -26,6 +26,7 @@ import tinytorch_layers
 import pytest
 
 from tinytorch_layers.exercises import check_source, check_workspace, solution_source, stub_source, write_workspace
+from tinytorch_layers.exercises.checking import leftover_raise_hint
 from tinytorch_layers.exercises.cli import main
 from tinytorch_layers.exercises.processes import MARGIN
 from tinytorch_layers.exercises.catalogue import ALL_EXERCISES
@@ -392,6 +393,33 @@ def test_correct_code_below_the_stubs_raise_gets_a_hint():
     result = check_source("dense_cost", source)
     line = next(i for i, text in enumerate(source.splitlines(), 1) if 'raise NotImplementedError("not yet")' in text)
     assert f"hint: dense_cost.py:{line}: the code below `raise NotImplementedError(...)` never runs" in result.message
+
+
+def test_correct_code_above_a_leftover_raise_gets_a_hint_and_the_given_code_alone_does_not():
+    raise_line = 'raise NotImplementedError("exercise dense_cost: write dense_parameter_count here")'
+    source = stub_source("dense_cost").replace(
+        raise_line, "total = input_size * output_size + (output_size if use_bias else 0)\n    " + raise_line)
+    result = check_source("dense_cost", source)
+    line = next(i for i, text in enumerate(source.splitlines(), 1) if raise_line in text)
+    assert result.status == "not started"
+    assert result.message == (f"hint: dense_cost.py:{line}: your code in dense_parameter_count runs, but the "
+                              "`raise NotImplementedError(...)` left in it stops the function before it returns; "
+                              "delete that line")
+    # a raise inside a loop, as SGD.step's stub has it, with the learner's code above it
+    nested = stub_source("sgd_momentum").replace(
+        "            raise NotImplementedError", "            parameter.data -= 0.1 * grad\n            raise NotImplementedError")
+    assert "your code in SGD.step runs" in check_source("sgd_momentum", nested).message
+    assert check_source("sgd_momentum", stub_source("sgd_momentum")).message == ""
+
+
+def test_no_hint_points_at_code_the_workspace_gave_below_a_raise():
+    """Deleting a raise above the stub's own code (which may need a name the learner has
+    not defined yet) would break the file: only the learner's code below it gets the hint."""
+    stub = "def f(x):\n    raise NotImplementedError\n    return Tensor(out)\n"
+    assert leftover_raise_hint(stub.splitlines(), "f", stub, "f.py") == ""
+    mine = stub.replace("    return Tensor(out)\n", "    out = x\n    return Tensor(out)\n")
+    assert leftover_raise_hint(mine.splitlines(), "f", stub, "f.py") == (
+        "hint: f.py:2: the code below `raise NotImplementedError(...)` never runs; delete that line")
 
 
 # ---------------------------------------------------------------- operating-system errors

@@ -153,12 +153,13 @@ def value_answer(expected: Callable[[], Any], mistakes: Callable[[], Sequence[tu
 
 
 def _same_kind(value: Any, want: Any) -> bool:
+    """Whether ``value`` is at least the kind of thing ``want`` is: a sequence, a bool, a number, a string."""
     if isinstance(want, tuple):
         return isinstance(value, (tuple, list))
-    if isinstance(want, bool):
-        return isinstance(value, bool)
+    if isinstance(want, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(want, bool)
     if isinstance(want, numbers.Real):
-        return isinstance(value, numbers.Real) and not isinstance(value, bool) or hasattr(value, "item")
+        return isinstance(value, numbers.Real)  # numpy's numbers are registered as Real too
     return isinstance(value, type(want))
 
 

@@ -56,7 +56,8 @@ class Exercise:
         return (owner,) if owner else self.targets
 
 
-#: Every exercise, in the order the book presents them.
+#: Every coding exercise, in the order the book presents them (the questions are in
+#: ``question_bank.QUESTIONS``, both together in ``catalogue.ALL_EXERCISES``).
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         "matmul",
