@@ -9,7 +9,7 @@ mistake; no right value is written down here, and none is shown to the learner.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import numpy as np
@@ -24,9 +24,8 @@ MADDS = "it counts multiply-adds; a multiply-add is two FLOPs"
 FLOAT64 = "that is eight bytes a number (float64); the layer is float32"
 
 
-def _choice(options: dict[str, Callable[[], object]], right: Callable[[str], bool],
-            hints: dict[str, str]) -> Callable[[object], Outcome]:
-    """A judge for an answer that picks one of ``options`` (strings), each run to see if it is right."""
+def _choice(options: Iterable[str], right: Callable[[str], bool], hints: dict[str, str]) -> Callable[[object], Outcome]:
+    """A judge for an answer that picks one of ``options`` (strings); ``right(option)`` runs it to see."""
 
     spelled = {"".join(option.split()): option for option in options}  # spaces do not matter
 
@@ -470,8 +469,7 @@ PERFORMANCE_INTENSITY = Question(
             _intensity_answer(BATCH)),
         Ask("compute_bound", 'Which can be compute-bound at a ridge point of 10 FLOPs per byte: "single", '
                              '"batch", "both" or "neither" (the string).',
-            _choice(dict.fromkeys(("single", "batch", "both", "neither"), lambda: None),
-                    lambda option: _bound_choice()[option],
+            _choice(("single", "batch", "both", "neither"), lambda option: _bound_choice()[option],
                     {"both": "compare each intensity with the ridge point", "single": "the other way round",
                      "neither": "compare each intensity with the ridge point"})),
         Ask("reported_over_true", "The colleague's reported rate divided by the true rate, a float.",
