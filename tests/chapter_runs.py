@@ -199,21 +199,34 @@ def plan(path: Path) -> tuple[Any, list[Step]]:
 
 # -------------------------------------------------------------------------- order of the run
 def _names(source: str) -> tuple[set[str], set[str]]:
-    """(names assigned, names read) by a piece of code, at any depth (conservative)."""
+    """(names assigned, names read) in the notebook's namespace by a piece of code.
+
+    Python's own scope analysis (``symtable``) decides: a function's parameters and local
+    variables are its own, but a global it reads or declares, at any depth, counts.
+    """
+    import symtable
+
     from IPython.core.inputtransformer2 import TransformerManager
 
     try:
-        tree = ast.parse(TransformerManager().transform_cell(source))
+        table = symtable.symtable(TransformerManager().transform_cell(source), "<cell>", "exec")
     except SyntaxError:
         return set(), set()
     assigned, read = set(), set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            (read if isinstance(node.ctx, ast.Load) else assigned).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            assigned.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            assigned.update((alias.asname or alias.name).split(".")[0] for alias in node.names)
+
+    def visit(scope: symtable.SymbolTable, top: bool) -> None:
+        for symbol in scope.get_symbols():
+            if not (top or symbol.is_global()):
+                continue  # local to a function or a class body
+            if symbol.is_referenced():
+                read.add(symbol.get_name())
+            if symbol.is_assigned() or symbol.is_imported() or (top and symbol.is_namespace()):
+                if top or symbol.is_declared_global():
+                    assigned.add(symbol.get_name())
+        for child in scope.get_children():
+            visit(child, False)
+
+    visit(table, True)
     return assigned, read
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import inspect
+import json
 import os
 import subprocess
 import sys
@@ -34,7 +35,13 @@ BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "softmax",
               "dense_backward", "tanh_backward", "sigmoid_backward", "softmax_backward",
               "sequential_backward", "numerical_gradient", "scale_shift_bug", "xavier_uniform",
               "he_normal", "cross_entropy", "sgd_momentum"]
-WIDTH = max(map(len, NAMES))  # check's column of exercise names
+# Every exercise, the questions among them, as the book presents them.
+ALL_ORDER = ["matmul", "matmul_views", "dense_init", "dense_forward", "dense_cost", "dense_predict",
+             "dense_port_bug", "softmax", "sigmoid_tails", "dense_backward", "tanh_backward",
+             "sigmoid_backward", "softmax_backward", "sequential_backward", "first_layer_flops",
+             "numerical_gradient", "scale_shift_bug", "relu_kink", "xavier_uniform", "he_normal",
+             "init_leaky_gain", "cross_entropy", "sgd_momentum", "stuck_loss", "performance_intensity"]
+WIDTH = max(map(len, ALL_ORDER))  # check's column of exercise names
 
 
 def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -50,7 +57,7 @@ def verdicts(stdout: str) -> dict[str, str]:
     found = {}
     for line in stdout.splitlines():
         name, _, status = line.partition("  ")
-        if name in NAMES:
+        if name in ALL_ORDER:
             found[name] = status.partition(" (")[0].strip()  # "passed (9 examples)" -> "passed"
     return found
 
@@ -228,15 +235,20 @@ def test_one_function_of_two_written_is_failed_not_not_started():
 
 
 # ---------------------------------------------------------------- the command line
-def test_list_shows_the_exercises_in_book_order_with_their_chapter(capsys):
+def test_list_shows_every_exercise_in_book_order_in_aligned_columns(capsys):
     assert main(["list"]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert [line.split()[1] for line in lines] == BOOK_ORDER
-    chapters = [line.split("chapter ")[1].split()[0] for line in lines]
-    assert chapters == ["matmul", "dense", "dense", "dense", "activations",
-                        "backprop", "backprop", "backprop", "backprop", "backprop",
-                        "gradcheck", "gradcheck", "initialization", "initialization",
-                        "training", "training"]
+    header, *lines = capsys.readouterr().out.splitlines()
+    assert header.split() == ["exercise", "kind", "chapter", "what", "you", "write", "or", "answer"]
+    assert [line.split()[:2] for line in lines] == [[f"{n}.", name] for n, name in enumerate(ALL_ORDER, 1)]
+    kinds = {line.split()[1]: line.split()[2] for line in lines}
+    assert {name for name, kind in kinds.items() if kind == "code"} == set(BOOK_ORDER)
+    assert {name for name, kind in kinds.items() if kind == "question"} == set(ALL_ORDER) - set(BOOK_ORDER)
+    chapters = [line.split()[3] for line in lines]
+    assert chapters == ["matmul"] * 2 + ["dense"] * 5 + ["activations"] * 2 + ["backprop"] * 6 + \
+        ["gradcheck"] * 3 + ["initialization"] * 3 + ["training"] * 3 + ["performance"]
+    for column in ("exercise", "kind", "chapter", "what"):  # each column starts where its heading does
+        start = header.index(column)
+        assert all(line[start - 1] == " " and line[start] != " " for line in lines), column
 
 
 def test_help_describes_the_commands(capsys):
@@ -248,26 +260,33 @@ def test_help_describes_the_commands(capsys):
         assert command in out
     with pytest.raises(SystemExit):
         main(["check", "--help"])
-    assert "--timeout" in capsys.readouterr().out
+    out = " ".join(capsys.readouterr().out.split())
+    assert "--timeout" in out
+    assert "--format {text,json}" in out and "one JSON document with a record per exercise" in out
 
 
 def test_fresh_workspace_fails_every_exercise_as_not_started(tmp_path):
     work = tmp_path / "my-work"
     started = run_cli("start", work)
     assert started.returncode == 0, started.stderr
-    assert sorted(p.name for p in work.iterdir()) == sorted([e.filename for e in EXERCISES] + ["README.md"])
+    assert sorted(p.name for p in work.iterdir()) == sorted([f"{name}.py" for name in ALL_ORDER] + ["README.md"])
     before = snapshot(work)
     result = run_cli("check", work)
     assert result.returncode == 1
-    assert verdicts(result.stdout) == dict.fromkeys(BOOK_ORDER, "not started")
-    assert result.stdout.strip().splitlines()[-1] == f"0 passed, 0 failed, {len(BOOK_ORDER)} not started"
+    assert verdicts(result.stdout) == dict.fromkeys(ALL_ORDER, "not started")
+    assert result.stdout.strip().splitlines()[-1] == f"0 passed, 0 failed, {len(ALL_ORDER)} not started"
+    # Nothing on a fresh workspace hints at an edit (which, followed literally, could break a
+    # file): the only message is the find-the-bug exercise's, which asks for a gradient check.
+    messages = [line.strip() for line in result.stdout.splitlines() if line.startswith("    ")]
+    assert messages == ["ScaleShift.backward is still the code the workspace gave you, mistake included: "
+                        "find it with a gradient check, then fix it"], messages
     assert snapshot(work) == before
 
 
 def test_reference_workspace_passes_every_exercise(tmp_path):
     write_workspace(tmp_path, solutions=True)
     before = snapshot(tmp_path)
-    result = run_cli("check", tmp_path)
+    result = run_cli("check", tmp_path, *BOOK_ORDER)  # the questions are written unanswered
     assert result.returncode == 0, result.stdout + result.stderr
     assert verdicts(result.stdout) == dict.fromkeys(BOOK_ORDER, "passed")
     assert f"{'matmul':<{WIDTH}}  passed (" in result.stdout
@@ -289,7 +308,7 @@ def test_a_wrong_solution_is_reported_with_its_first_failing_example_and_line(tm
     write_workspace(tmp_path, solutions=True)
     wrong = changed(solution_source("matmul"), "C[i, j] += a[i, k] * b[k, j]", "C[j, i] += a[i, k] * b[k, j]")
     (tmp_path / "matmul.py").write_text(wrong)
-    result = run_cli("check", tmp_path)
+    result = run_cli("check", tmp_path, *BOOK_ORDER)
     assert result.returncode == 1
     assert verdicts(result.stdout) == {**dict.fromkeys(BOOK_ORDER, "passed"), "matmul": "failed"}
     line = next(i for i, text in enumerate(wrong.splitlines(), 1) if text.strip() == ">>> matmul(A, B)")
@@ -298,12 +317,45 @@ def test_a_wrong_solution_is_reported_with_its_first_failing_example_and_line(tm
     assert result.stdout.strip().splitlines()[-1] == f"{len(BOOK_ORDER) - 1} passed, 1 failed, 0 not started"
 
 
+def test_check_format_json_gives_one_record_per_exercise_for_an_autograder(tmp_path):
+    write_workspace(tmp_path, solutions=True)
+    wrong = changed(solution_source("matmul"), "C[i, j] += a[i, k] * b[k, j]", "C[j, i] += a[i, k] * b[k, j]")
+    (tmp_path / "matmul.py").write_text(wrong)
+    predict = (tmp_path / "dense_predict.py").read_text().replace("output_shape = ...", "output_shape = (16, 100)")
+    (tmp_path / "dense_predict.py").write_text(predict)
+    result = run_cli("check", tmp_path, "matmul", "dense_cost", "dense_predict", "sigmoid_tails", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)  # the whole output is one JSON document
+    assert (report["passed"], report["failed"], report["not_started"], report["interrupted"]) == (1, 2, 1, None)
+    records = {record["name"]: record for record in report["exercises"]}
+    assert list(records) == ["matmul", "dense_cost", "dense_predict", "sigmoid_tails"]  # book order
+    assert set(records["matmul"]) == {"name", "kind", "status", "examples_passed", "examples_total",
+                                      "uses_package_code", "first_failure", "message"}
+    line = next(i for i, text in enumerate(wrong.splitlines(), 1) if text.strip() == ">>> matmul(A, B)")
+    matmul = records["matmul"]
+    assert (matmul["kind"], matmul["status"]) == ("code", "failed")
+    assert 0 < matmul["examples_passed"] < matmul["examples_total"]
+    assert matmul["first_failure"]["target"] == "matmul" and matmul["first_failure"]["line"] == line
+    assert matmul["first_failure"]["example"] == ">>> matmul(A, B)" and "array([[19., 43.]," in matmul["first_failure"]["got"]
+    cost = records["dense_cost"]
+    assert (cost["status"], cost["first_failure"], cost["uses_package_code"]) == ("passed", None, [])
+    assert cost["examples_passed"] == cost["examples_total"] > 0
+    question = records["dense_predict"]
+    assert (question["kind"], question["status"], question["examples_passed"], question["examples_total"]) == (
+        "question", "failed", 0, 4)
+    failure = question["first_failure"]
+    assert failure["target"] == "output_shape" and "every dimension but the last counts samples" in failure["message"]
+    assert (failure["example"], failure["expected"], failure["got"]) == (None, None, None)  # no right value
+    assert records["sigmoid_tails"]["status"] == "not started"
+    assert result.stderr == ""
+
+
 def test_unknown_exercise_name_is_a_usage_error(tmp_path):
     write_workspace(tmp_path)
     result = run_cli("check", tmp_path, "matmul", "convolution")
     assert result.returncode == 2
     assert "unknown exercise 'convolution'" in result.stderr
-    assert "matmul, dense_init" in result.stderr  # it says what the names are
+    assert "matmul, matmul_views, dense_init" in result.stderr  # it says what the names are
     assert result.stdout == ""
 
 
@@ -332,9 +384,10 @@ def test_start_refuses_to_overwrite_without_force_and_never_deletes(tmp_path, ca
 def test_the_workspace_readme_lists_every_exercise_and_the_commands(tmp_path):
     write_workspace(tmp_path)
     readme = (tmp_path / "README.md").read_text()
-    for exercise in EXERCISES:
-        assert f"`{exercise.filename}`" in readme
-    assert "python -m tinytorch_layers.exercises check DIR matmul" in readme
+    for name in ALL_ORDER:
+        assert f"`{name}.py`" in readme
+    assert "| `dense_predict.py` | question |" in readme
+    assert "python -m tinytorch_layers.exercises check . matmul" in readme
 
 
 def test_start_refuses_a_directory_holding_any_workspace_file(tmp_path):
@@ -387,7 +440,7 @@ def test_check_reports_every_kind_of_broken_file_and_changes_nothing(tmp_path):
     for name, (text, _, _) in ROBUSTNESS.items():
         (tmp_path / get_exercise(name).filename).write_text(text)
     before = snapshot(tmp_path)
-    result = run_cli("check", tmp_path, timeout=120)
+    result = run_cli("check", tmp_path, *ROBUSTNESS, timeout=120)
     assert result.returncode == 1
     assert verdicts(result.stdout) == {name: status for name, (_, status, _) in ROBUSTNESS.items()}
     for name, (_, _, fragment) in ROBUSTNESS.items():

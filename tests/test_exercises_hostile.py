@@ -26,8 +26,10 @@ import tinytorch_layers
 import pytest
 
 from tinytorch_layers.exercises import check_source, check_workspace, solution_source, stub_source, write_workspace
+from tinytorch_layers.exercises.checking import leftover_raise_hint
 from tinytorch_layers.exercises.cli import main
 from tinytorch_layers.exercises.processes import MARGIN
+from tinytorch_layers.exercises.catalogue import ALL_EXERCISES
 from tinytorch_layers.exercises.registry import EXERCISES
 
 LINUX = sys.platform.startswith("linux")
@@ -161,7 +163,7 @@ def test_correct_code_that_starts_background_processes_passes_and_they_are_stopp
 @pytest.mark.parametrize(("name", "status"), [("SIGINT", 130), ("SIGTERM", 143), ("SIGHUP", 129)])
 def test_a_signal_stops_every_check_at_once_with_a_summary_and_no_traceback(tmp_path, mark, name, status):
     write_workspace(tmp_path, solutions=True)
-    for exercise in EXERCISES:  # every check would run until its (long) time limit
+    for exercise in ALL_EXERCISES:  # every check would run until its (long) time limit
         path = tmp_path / exercise.filename
         path.write_text(path.read_text() + "\nwhile True:\n    pass\n")
     before = snapshot(tmp_path)
@@ -176,7 +178,7 @@ def test_a_signal_stops_every_check_at_once_with_a_summary_and_no_traceback(tmp_
     assert time.monotonic() - signalled < MARGIN + SLACK
     assert process.returncode == status, stdout + stderr
     assert stdout.strip().splitlines()[-1] == (
-        f"interrupted by {name} after 0 of {len(EXERCISES)} exercises: 0 passed, 0 failed, 0 not started"
+        f"interrupted by {name} after 0 of {len(ALL_EXERCISES)} exercises: 0 passed, 0 failed, 0 not started"
     )
     assert "Traceback" not in stderr
     assert_nothing_left(mark)
@@ -391,6 +393,33 @@ def test_correct_code_below_the_stubs_raise_gets_a_hint():
     result = check_source("dense_cost", source)
     line = next(i for i, text in enumerate(source.splitlines(), 1) if 'raise NotImplementedError("not yet")' in text)
     assert f"hint: dense_cost.py:{line}: the code below `raise NotImplementedError(...)` never runs" in result.message
+
+
+def test_correct_code_above_a_leftover_raise_gets_a_hint_and_the_given_code_alone_does_not():
+    raise_line = 'raise NotImplementedError("exercise dense_cost: write dense_parameter_count here")'
+    source = stub_source("dense_cost").replace(
+        raise_line, "total = input_size * output_size + (output_size if use_bias else 0)\n    " + raise_line)
+    result = check_source("dense_cost", source)
+    line = next(i for i, text in enumerate(source.splitlines(), 1) if raise_line in text)
+    assert result.status == "not started"
+    assert result.message == (f"hint: dense_cost.py:{line}: your code in dense_parameter_count runs, but the "
+                              "`raise NotImplementedError(...)` left in it stops the function before it returns; "
+                              "delete that line")
+    # a raise inside a loop, as SGD.step's stub has it, with the learner's code above it
+    nested = stub_source("sgd_momentum").replace(
+        "            raise NotImplementedError", "            parameter.data -= 0.1 * grad\n            raise NotImplementedError")
+    assert "your code in SGD.step runs" in check_source("sgd_momentum", nested).message
+    assert check_source("sgd_momentum", stub_source("sgd_momentum")).message == ""
+
+
+def test_no_hint_points_at_code_the_workspace_gave_below_a_raise():
+    """Deleting a raise above the stub's own code (which may need a name the learner has
+    not defined yet) would break the file: only the learner's code below it gets the hint."""
+    stub = "def f(x):\n    raise NotImplementedError\n    return Tensor(out)\n"
+    assert leftover_raise_hint(stub.splitlines(), "f", stub, "f.py") == ""
+    mine = stub.replace("    return Tensor(out)\n", "    out = x\n    return Tensor(out)\n")
+    assert leftover_raise_hint(mine.splitlines(), "f", stub, "f.py") == (
+        "hint: f.py:2: the code below `raise NotImplementedError(...)` never runs; delete that line")
 
 
 # ---------------------------------------------------------------- operating-system errors

@@ -255,6 +255,22 @@ def test_downloaded_notebook_runs_clean(book_html: Path, chapter: str, request: 
     assert not problems, f"{chapter}.ipynb:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("chapter", NOTEBOOK_CHAPTERS)
+def test_the_check_cells_of_a_downloaded_notebook_say_not_started(book_html: Path, chapter: str) -> None:
+    """The chapter says that its closing cells, with nothing written yet, each print "not
+    started"; the downloaded notebook holds their outputs from this test run."""
+    nb = nbformat.read(downloadable_notebook(book_html, chapter), as_version=4)
+    checks = [cell for cell in nb.cells if cell.cell_type == "code" and re.search(r'^check\(\n? *"', cell.source, re.M)]
+    if chapter in ("preface", "index"):
+        assert not checks
+        return
+    assert checks, f"{chapter}.ipynb ends with no check cells"
+    for cell in checks:
+        name = re.search(r'^check\(\n? *"(\w+)"', cell.source, re.M).group(1)
+        printed = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        assert re.match(rf"{name} +not started\n", printed), f"{chapter}.ipynb, check of {name}: {printed!r}"
+
+
 def _front_matter(text: str) -> dict:
     match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
     return (yaml.safe_load(match.group(1)) or {}) if match else {}

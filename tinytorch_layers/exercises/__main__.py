@@ -1,10 +1,13 @@
 """``python -m tinytorch_layers.exercises``: see :mod:`tinytorch_layers.exercises.cli`.
 
 ``python -m`` puts the current folder first on ``sys.path``. It is removed here, so that
-nothing the checker imports from now on can come from a learner's folder; what Python
-imported before this file ran (the package and numpy) is checked, and the command stops if
-any of it came from the current folder. ``tinytorch-exercises`` and ``python -P -m`` never
-put the current folder on the path.
+nothing the checker imports from now on can come from a learner's folder (a workspace may
+hold files named like modules: inspect.py, random.py). The packages ``tinytorch_layers``
+and ``tinytorch_layers.exercises``, which Python imports before this file, import nothing
+until one of their names is used, so numpy and the standard library are imported after the
+removal. Should anything Python imported before this file have come from the current
+folder, the command stops. ``tinytorch-exercises`` and ``python -P -m`` never put the
+current folder on the path.
 """
 
 import os

@@ -71,6 +71,12 @@ class ExerciseResult:
     missing function, a timeout) or gives a hint; ``failure`` holds the first failing
     example. ``package_code`` names the package's own functions of this exercise that ran
     during the examples: a pass that used them is not the learner's own work.
+
+    ``examples`` counts the examples that ran (the first failure stops a target's
+    examples); ``examples_passed`` and ``examples_total`` count those that gave their
+    documented output and all there are. A question exercise (``kind`` "question") has
+    ``answers``: for each answer, its name, status ("right", "wrong", "not answered"), a
+    hint that never shows the expected value, and its line in the learner's file.
     """
 
     exercise: str
@@ -80,6 +86,10 @@ class ExerciseResult:
     failure: Failure | None = None
     filename: str = field(default="", repr=False)
     package_code: list[str] = field(default_factory=list)
+    kind: str = "code"
+    examples_passed: int = 0
+    examples_total: int = 0
+    answers: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
@@ -91,7 +101,15 @@ class ExerciseResult:
         return self.passed and not self.package_code
 
     def verdict(self) -> str:
-        """``passed (9 examples)``, ``passed (9 examples), but uses the package's own code``, ..."""
+        """``passed (9 examples)``, ``passed (9 examples), but uses the package's own code``, ...
+
+        A question: ``passed (4 answers)``, ``failed (3 of 4 answers right)``.
+        """
+        if self.kind == "question" and self.answers and self.status != NOT_STARTED:
+            right = sum(answer["status"] == "right" for answer in self.answers)
+            if self.passed:
+                return f"{self.status} ({len(self.answers)} answers)"
+            return f"{self.status} ({right} of {len(self.answers)} answers right)"
         if not self.passed:
             return self.status
         text = f"{self.status} ({self.examples} examples)"
@@ -277,31 +295,97 @@ class _CodeWatcher:
 
 
 def _find_function(tree: ast.Module, qualname: str) -> ast.FunctionDef | None:
+    """The definition of ``qualname`` in ``tree``, following a rebinding such as
+    ``matmul = my_matmul`` or, in a class, ``forward = my_forward`` to the top-level def
+    (what ``check`` writes for functions defined in a notebook)."""
+
+    def named(body: list[ast.stmt], name: str, depth: int = 0) -> ast.stmt | None:
+        found = next((n for n in body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == name), None)
+        if found is not None or depth > 2:
+            return found
+        for statement in reversed(body):
+            if (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Name)
+                    and any(isinstance(t, ast.Name) and t.id == name for t in statement.targets)):
+                return named(tree.body, statement.value.id, depth + 1)
+        return None
+
     body: list[ast.stmt] = tree.body
     node = None
     for part in qualname.split("."):
-        node = next((n for n in body if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name == part), None)
+        node = named(body, part)
         if node is None:
             return None
         body = node.body
     return node if isinstance(node, ast.FunctionDef) else None
 
 
-def _code_below_raise(lines: list[str], target: str) -> int | None:
-    """The line of a ``raise NotImplementedError`` in ``target`` that has code below it."""
+def _is_not_implemented(statement: ast.stmt) -> bool:
+    if not isinstance(statement, ast.Raise) or statement.exc is None:
+        return False
+    raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+    return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
+
+
+def _statements(function: ast.FunctionDef) -> list[str]:
+    """A function's body, docstring left out, as comparable text (names and signature aside)."""
+    body = function.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
+        body = body[1:]
+    return [ast.dump(statement) for statement in body]
+
+
+def _without_raises(body: list[ast.stmt]) -> str:
+    """The AST of a function body, docstring and ``raise NotImplementedError`` lines left out."""
+    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
+        body = body[1:]
+    kept = []
+    for statement in body:
+        if _is_not_implemented(statement):
+            continue
+        for node in ast.walk(statement):  # a raise nested in a loop or a branch, too
+            for name in ("body", "orelse", "finalbody"):
+                block = getattr(node, name, None)
+                if isinstance(block, list):
+                    setattr(node, name, [s for s in block if not _is_not_implemented(s)] or [ast.Pass()])
+        kept.append(statement)
+    return "\n".join(ast.dump(statement) for statement in kept)
+
+
+def leftover_raise_hint(lines: list[str], target: str, given: str | None, filename: str) -> str:
+    """A hint when the learner wrote code but left the stub's ``raise NotImplementedError``.
+
+    ``given`` is the stub's text: code it already holds around the raise is not the
+    learner's. Code below the raise never runs; code above it runs, and then the raise
+    stops the function. Returns "" when there is nothing to say.
+    """
     try:
-        tree = ast.parse("\n".join(lines))
+        function = _find_function(ast.parse("\n".join(lines)), target)
+        stub = _find_function(ast.parse(given), target) if given is not None else None
     except (SyntaxError, ValueError):
-        return None
-    function = _find_function(tree, target)
+        return ""
     if function is None:
-        return None
-    for statement, following in zip(function.body, function.body[1:]):
-        if isinstance(statement, ast.Raise) and statement.exc is not None:
-            raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
-            if isinstance(raised, ast.Name) and raised.id == "NotImplementedError" and following:
-                return statement.lineno
-    return None
+        return ""
+    raises = [node for node in ast.walk(function) if isinstance(node, ast.stmt) and _is_not_implemented(node)]
+    if not raises or stub is not None and _statements(function) == _statements(stub):
+        return ""  # no raise left, or only the code the workspace gave: not started, nothing to hint
+    for node in ast.walk(function):
+        for name in ("body", "orelse", "finalbody"):
+            block = getattr(node, name, None)
+            if not isinstance(block, list):
+                continue
+            for statement, following in zip(block, block[1:]):
+                if _is_not_implemented(statement) and following:
+                    return (
+                        f"hint: {filename}:{statement.lineno}: the code below "
+                        "`raise NotImplementedError(...)` never runs; delete that line"
+                    )
+    if stub is not None and _without_raises(function.body) == _without_raises(stub.body):
+        return ""  # the given code, with the raise moved or reworded: nothing of the learner's yet
+    return (
+        f"hint: {filename}:{raises[0].lineno}: your code in {target} runs, but the "
+        "`raise NotImplementedError(...)` left in it stops the function before it returns; "
+        "delete that line"
+    )
 
 
 def _body_dump(source: str, target: str) -> str | None:
@@ -338,13 +422,16 @@ def check_module(
     failures.
     """
     exercise = exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
-    result = ExerciseResult(exercise.name, PASSED, filename=Path(filename).name)
+    parser = doctest.DocTestParser()
+    total = sum(len(parser.get_examples(reference_docstring(exercise, target))) for target in exercise.targets)
+    result = ExerciseResult(exercise.name, PASSED, filename=Path(filename).name, examples_total=total)
     lines = source.splitlines() if source is not None else _read_lines(filename)
     functions = {}
     for target in exercise.targets:  # every function is there before any example runs
         function, problem = _learner_function(exercise, target, namespace, filename)
         if function is None:
-            return ExerciseResult(exercise.name, FAILED, message=problem, filename=result.filename)
+            return ExerciseResult(exercise.name, FAILED, message=problem, filename=result.filename,
+                                  examples_total=total)
         functions[target] = function
     globs = _example_namespace(exercise, namespace)
     first_failures: list[tuple[Failure, bool]] = []
@@ -352,14 +439,13 @@ def check_module(
     watcher = _CodeWatcher(_package_code(exercise))
     for target, function in functions.items():
         start = getattr(getattr(function, "__code__", None), "co_firstlineno", 1)
-        test = doctest.DocTestParser().get_doctest(
-            reference_docstring(exercise, target), dict(globs), target, filename or None, 0
-        )
+        test = parser.get_doctest(reference_docstring(exercise, target), dict(globs), target, filename or None, 0)
         runner = _Recorder(filename)
         with warnings.catch_warnings(), watcher:
             warnings.simplefilter("error", RuntimeWarning)
-            runner.run(test, out=lambda text: None, clear_globs=True)
-        result.examples += runner.tries
+            failed, tried = runner.run(test, out=lambda text: None, clear_globs=True)
+        result.examples += tried
+        result.examples_passed += tried - failed
         if runner.first is not None:
             example, got, not_started = runner.first
             source_lines = "\n".join(
@@ -368,12 +454,10 @@ def check_module(
             failure = Failure(target, source_lines, example.want or example.exc_msg or "", shorten_tail(got))
             failure.line = _example_line(lines, start, example)
             first_failures.append((failure, not_started))
-            below = _code_below_raise(lines, target) if not_started else None
-            if below is not None:
-                hints.append(
-                    f"hint: {result.filename or exercise.filename}:{below}: the code below "
-                    "`raise NotImplementedError(...)` never runs; delete that line"
-                )
+            hint = leftover_raise_hint(lines, target, stub_source(exercise),
+                                       result.filename or exercise.filename) if not_started else ""
+            if hint:
+                hints.append(hint)
     result.message = "\n".join(hints)
     if not first_failures:
         result.package_code = watcher.seen
@@ -419,28 +503,36 @@ def describe_import_error(exc: BaseException, path: Path) -> str:
     ))
 
 
-def check_file(exercise: Exercise | str, path: Path | str) -> ExerciseResult:
+def check_file(exercise: Any, path: Path | str) -> ExerciseResult:
     """Import the learner's file and check it, in this process (the checker's runner does).
 
-    The file's folder goes last on ``sys.path``: a learner's file can import another one
-    (``from matmul import matmul``) but cannot shadow numpy, the package or the standard
-    library.
+    ``exercise`` is a coding exercise, a question (:mod:`.questions`) or the name of
+    either. The file's folder goes last on ``sys.path``: a learner's file can import
+    another one (``from matmul import matmul``) but cannot shadow numpy, the package or the
+    standard library.
     """
-    exercise = exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
+    from .catalogue import find_exercise  # the questions import this module
+
+    exercise = find_exercise(exercise) if isinstance(exercise, str) else exercise
     file = Path(path)
     sys.path.append(str(file.parent))
     try:
         module = load_module(file, f"tinytorch_exercise_{exercise.name}")
     except BaseException as exc:  # SyntaxError, SystemExit, anything: report it, do not crash
-        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, file), filename=file.name)
+        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, file), filename=file.name,
+                              kind=exercise.kind)
+    if exercise.kind == "question":
+        from .questions import check_answers
+
+        return check_answers(exercise, vars(module), str(file), "\n".join(_read_lines(str(file))))
     return check_module(exercise, vars(module), str(file))
 
 
-def check_source(exercise: Exercise | str, source: str) -> ExerciseResult:
-    """Check an exercise against ``source``, the text of a workspace file, in this process.
+def check_source(exercise: Any, source: str) -> ExerciseResult:
+    """Check an exercise or a question against ``source``, the text of a workspace file, in this process.
 
-    Used by the book to run the doctests against the reference solution. The learner's
-    command line checks each file in a subprocess instead, with a time limit.
+    Used by the book to run the doctests against the reference solution, and by the tests.
+    The learner's command line checks each file in a subprocess instead, with a time limit.
 
     Examples:
         >>> check_source("dense_cost", solution_source("dense_cost")).status
@@ -448,14 +540,27 @@ def check_source(exercise: Exercise | str, source: str) -> ExerciseResult:
         >>> from tinytorch_layers.exercises.source import stub_source
         >>> check_source("dense_cost", stub_source("dense_cost")).status
         'not started'
+        >>> answered = stub_source("sigmoid_tails").replace("float32 = ...", "float32 = -17")
+        >>> print(check_source("sigmoid_tails", answered))  # doctest: +NORMALIZE_WHITESPACE
+        sigmoid_tails: failed (0 of 2 answers right)
+            first_zero_float32: wrong (sigmoid_tails.py:...): the two tails are not mirror images:
+            near zero a float keeps its relative precision, near one it does not
+            first_zero_float64: not answered yet
     """
-    exercise = exercise if isinstance(exercise, Exercise) else get_exercise(exercise)
+    from .catalogue import find_exercise  # the questions import this module
+
+    exercise = find_exercise(exercise) if isinstance(exercise, str) else exercise
     module = types.ModuleType(f"tinytorch_exercise_{exercise.name}")
     filename = f"<{exercise.filename}>"
     try:
         exec(compile(source, filename, "exec"), module.__dict__)  # noqa: S102 - our own source
     except BaseException as exc:  # the source is being checked: any error is a result
-        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, Path(filename)))
+        return ExerciseResult(exercise.name, FAILED, message=describe_import_error(exc, Path(filename)),
+                              kind=exercise.kind)
+    if exercise.kind == "question":
+        from .questions import check_answers
+
+        return check_answers(exercise, module.__dict__, exercise.filename, source)
     return check_module(exercise, module.__dict__, source=source)
 
 

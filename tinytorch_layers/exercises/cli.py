@@ -4,6 +4,9 @@ Exit status: 0 when every checked exercise passed on the learner's own code; 1 w
 not, or ``start`` refused to overwrite; 2 for a usage or operating-system error (one line on
 stderr, no traceback); 128 + the signal's number when interrupted by SIGINT, SIGTERM or
 SIGHUP (130, 143, 129), after stopping every check and printing what was checked so far.
+
+``check --format json`` prints one JSON document instead of text, for an autograder: see
+:func:`.report.json_report`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 
-from .registry import EXERCISES
+from .catalogue import ALL_EXERCISES
+from .report import FORMATS, json_report, verdict_lines
 from .workspace import (
     COMMAND,
     DEFAULT_TIMEOUT,
@@ -40,14 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=COMMAND,
         description=(
-            "Exercises for the tinytorch_layers book. Each exercise is a function or method "
+            "Exercises for the tinytorch_layers book. A code exercise is a function or method "
             "of the package with its body removed; its docstring examples are the "
-            "specification, and the package's own code is the reference solution."
+            "specification, and the package's own code is the reference solution. A question "
+            "asks for values or a small function, which the checker compares with what the "
+            "package computes, without showing the right values."
         ),
         epilog=f"Typical use: {COMMAND} start my-work, edit a file, {COMMAND} check my-work matmul",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("list", help="list the exercises in book order, with their chapter")
+    commands.add_parser("list", help="list the exercises in book order: kind (code or question) and chapter")
     start = commands.add_parser(
         "start", help="write a workspace: one file per exercise and a README",
         description="Write one file per exercise and a README into DIR (created if missing). "
@@ -59,9 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="run the exercises' doctests against your files",
         description="Check each exercise in its own process: one line per exercise (passed, "
-        "failed or not started), the first failing example of each failure, and a summary. "
-        "Exit status 0 only if every checked exercise passed with your own code. Your files "
-        "are not changed. This is feedback, not proof: your code runs with your permissions.",
+        "failed or not started), the first failing example of each failed code exercise, "
+        "each answer of a failed question, and a summary. Exit status 0 only if every "
+        "checked exercise passed with your own code. Your files are not changed. This is "
+        "feedback, not proof: your code runs with your permissions.",
     )
     check.add_argument("directory", metavar="DIR")
     check.add_argument("names", nargs="*", metavar="NAME", help="exercises to check (default: all)")
@@ -72,13 +79,28 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs", type=int, default=2, help=f"exercises checked at the same time (default 2, at most {MAX_JOBS})"
     )
+    check.add_argument(
+        "--format", choices=FORMATS, default="text",
+        help="text (default), or json: one JSON document with a record per exercise (name, kind, "
+        "status, examples passed and total, first failure) and the counts, for an autograder; "
+        "the exit status is the same",
+    )
     return parser
 
 
+def list_lines() -> list[str]:
+    """The lines ``list`` prints: a header, then one aligned row per exercise in book order."""
+    rows = [("", "exercise", "kind", "chapter", "what you write or answer")]
+    rows += [(f"{number}.", e.name, e.kind, e.chapter, e.title) for number, e in enumerate(ALL_EXERCISES, start=1)]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    return [
+        f"{number:>{widths[0]}} {name:<{widths[1]}}  {kind:<{widths[2]}}  {chapter:<{widths[3]}}  {title}".rstrip()
+        for number, name, kind, chapter, title in rows
+    ]
+
+
 def _list() -> int:
-    width = max(len(e.name) for e in EXERCISES)
-    for number, exercise in enumerate(EXERCISES, start=1):
-        print(f"{number}. {exercise.name:<{width}}  chapter {exercise.chapter:<14}  {exercise.title}")
+    print("\n".join(list_lines()))
     return 0
 
 
@@ -88,9 +110,16 @@ def _start(directory: str, force: bool) -> int:
     except WorkspaceExistsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {len(EXERCISES)} exercise files and {README_NAME} to {directory}.")
-    print(f"Next: {COMMAND} check {directory}")
+    print(f"Wrote {len(ALL_EXERCISES)} exercise files and {README_NAME} to {directory}.")
+    print(f"Next: {COMMAND} check {_quoted(directory)}")
     return 0
+
+
+def _quoted(path: str) -> str:
+    """``path`` as a shell word, so that the printed command can be run as it is."""
+    import shlex
+
+    return shlex.quote(path)
 
 
 class Interrupted(Exception):
@@ -122,12 +151,12 @@ def _interruptible() -> Iterator[None]:
 
 
 def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    known = {e.name for e in EXERCISES}
+    known = {e.name for e in ALL_EXERCISES}
     unknown = [name for name in args.names if name not in known]
     if unknown:
         parser.error(
             f"unknown exercise {', '.join(map(repr, unknown))}; "
-            f"choose from: {', '.join(e.name for e in EXERCISES)}"
+            f"choose from: {', '.join(e.name for e in ALL_EXERCISES)}"
         )  # exits with status 2
     try:
         validate_timeout(args.timeout)
@@ -138,26 +167,28 @@ def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except ValueError:
         parser.error(f"--jobs must be from 1 to {MAX_JOBS}, got {args.jobs}")
     results = []
-    count = len(set(args.names)) if args.names else len(EXERCISES)
-    width = max(len(e.name) for e in EXERCISES)
+    count = len(set(args.names)) if args.names else len(ALL_EXERCISES)
+    text = args.format == "text"
     try:
         with _interruptible(), contextlib.closing(
             check_workspace(args.directory, args.names, timeout=args.timeout, jobs=args.jobs)
         ) as checks:
             for result in checks:
                 results.append(result)
-                print(f"{result.exercise:<{width}}  {result.verdict()}", flush=True)
-                details = result.details()
-                if details:
-                    print("\n".join("    " + line for line in details.splitlines()), flush=True)
+                if text:
+                    print(verdict_lines(result), flush=True)
     except Interrupted as interruption:
         name = signal.Signals(interruption.number).name
         with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
-            print(f"interrupted by {name} after {len(results)} of {count} exercises: {summary_line(results)}",
-                  flush=True)
+            if text:
+                print(f"interrupted by {name} after {len(results)} of {count} exercises: {summary_line(results)}",
+                      flush=True)
+            else:
+                print(json_report(results, interrupted=name), flush=True)
         return 128 + interruption.number
-    print(summary_line(results))
+    print(summary_line(results) if text else json_report(results))
     return 0 if all(r.own_pass for r in results) else 1
+
 
 
 def _describe(error: OSError) -> str:

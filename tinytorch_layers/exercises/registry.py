@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 __all__ = ["EXERCISES", "Exercise", "get_exercise"]
 
@@ -31,6 +32,8 @@ class Exercise:
     title: str
     bug: tuple[str, str] | None = None
 
+    kind: ClassVar[str] = "code"  # a question exercise (questions.Question) is "question"
+
     @property
     def filename(self) -> str:
         """The workspace file, e.g. ``matmul.py``."""
@@ -53,7 +56,8 @@ class Exercise:
         return (owner,) if owner else self.targets
 
 
-#: Every exercise, in the order the book presents them.
+#: Every coding exercise, in the order the book presents them (the questions are in
+#: ``question_bank.QUESTIONS``, both together in ``catalogue.ALL_EXERCISES``).
 EXERCISES: tuple[Exercise, ...] = (
     Exercise(
         "matmul",

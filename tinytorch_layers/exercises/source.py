@@ -284,6 +284,8 @@ def _render(exercise: Exercise | str, solution: bool, docstrings: bool = True) -
 def stub_source(exercise: Exercise | str) -> str:
     """The learner's workspace file: signatures and doctests kept, solutions replaced.
 
+    For a question (:mod:`.questions`), the question in short and one ``...`` per answer.
+
     Examples:
         >>> stub = stub_source("dense_cost")
         >>> "def dense_forward_flops(" in stub, ">>> dense_forward_flops(1, 784, 512)" in stub
@@ -291,7 +293,22 @@ def stub_source(exercise: Exercise | str) -> str:
         >>> "2 * batch_size" in stub, stub.count('raise NotImplementedError("')
         (False, 2)
     """
+    question = _question(exercise)
+    if question is not None:
+        from .questions import question_source
+
+        return question_source(question)
     return _render(exercise, solution=False)
+
+
+def _question(exercise: Exercise | str):
+    """The question called ``exercise``, or None for a coding exercise."""
+    if isinstance(exercise, Exercise):
+        return None
+    from .catalogue import find_exercise  # the questions need the package; coding stubs do not
+
+    found = find_exercise(exercise) if isinstance(exercise, str) else exercise
+    return found if found.kind == "question" else None
 
 
 def solution_source(exercise: Exercise | str) -> str:
@@ -325,7 +342,25 @@ class Listing:
 
 
 def show_stub(exercise: Exercise | str) -> Listing:
-    """The workspace file of ``exercise``, for display in a notebook."""
+    """The workspace file of ``exercise``, for display in a notebook.
+
+    For a question, the file's answers without its docstring: the chapter states the
+    question just above.
+
+    Examples:
+        >>> print(show_stub("sigmoid_tails").text)
+        # The whole number x nearest zero where Sigmoid gives exactly 0.0 in float32.
+        first_zero_float32 = ...
+        <BLANKLINE>
+        # The whole number x nearest zero where Sigmoid gives exactly 0.0 in float64.
+        first_zero_float64 = ...
+        <BLANKLINE>
+    """
+    question = _question(exercise)
+    if question is not None:
+        from .questions import question_source
+
+        return Listing(question_source(question, docstring=False))
     return Listing(stub_source(exercise))
 
 

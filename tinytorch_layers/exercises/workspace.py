@@ -10,9 +10,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .catalogue import ALL_EXERCISES, find_exercise
 from .checking import FAILED, NOT_STARTED, ExerciseResult
 from .processes import run_check
-from .registry import EXERCISES, Exercise, get_exercise
+from .questions import Question
+from .registry import Exercise
 from .source import solution_source, stub_source
 
 __all__ = [
@@ -42,37 +44,46 @@ class WorkspaceExistsError(FileExistsError):
 def readme_text() -> str:
     """The README written into every workspace."""
     rows = "\n".join(
-        f"| `{e.filename}` | {e.title} | {e.chapter} |" for e in EXERCISES
+        f"| `{e.filename}` | {e.kind} | {e.title} | {e.chapter} |" for e in ALL_EXERCISES
     )
     return f"""# tinytorch_layers exercises
 
-Each file here is one exercise: a function or method of the `tinytorch_layers` package
-with its signature and docstring kept and its body replaced by
-`raise NotImplementedError(...)`. The examples in each docstring are the specification;
-the checker runs them against your file.
+Each file here is one exercise of the book. In a *code* exercise you write a function or
+method of the `tinytorch_layers` package: its signature and docstring are kept, and its
+body is `raise NotImplementedError(...)` (in `scale_shift_bug.py`, code with a mistake for
+you to find). The examples in the docstring are the specification; the checker runs them
+against your file. A *question* asks you to predict values (a shape, a count, a size) or
+to write a small function: replace each `...` with your answer. The checker computes each
+answer with the package and says which of yours are wrong, without showing the right ones.
 
-| file | what you write | chapter |
-| --- | --- | --- |
+| file | kind | what you write | chapter |
+| --- | --- | --- | --- |
 {rows}
 
-See where you stand (every exercise starts as "not started"):
+See where you stand (every exercise starts as "not started"); run this in the folder
+that holds this README:
 
-    {COMMAND} check DIR
+    {COMMAND} check .
 
-Replace a `raise NotImplementedError(...)` with your code, then check that exercise alone:
+Write an exercise (replace the whole `raise NotImplementedError(...)` line with your
+code), then check that exercise alone:
 
-    {COMMAND} check DIR matmul
+    {COMMAND} check . matmul
 
-Here DIR is this folder. The checker never changes your files. It stops an exercise that
-runs longer than {DEFAULT_TIMEOUT:g} seconds (`--timeout` changes that). `{COMMAND} list`
-lists the exercises in book order. The checker gives feedback, not proof: your code runs
-with your own permissions.
+From another folder, give this folder's path instead of `.`. The checker never changes
+your files. It stops an exercise that runs longer than {DEFAULT_TIMEOUT:g} seconds
+(`--timeout` changes that). `{COMMAND} list` lists the exercises in book order. The
+checker gives feedback, not proof: your code runs with your own permissions.
 """
 
 
 def _workspace_files(solutions: bool) -> dict[str, str]:
-    render = solution_source if solutions else stub_source
-    files = {exercise.filename: render(exercise) for exercise in EXERCISES}
+    def render(exercise: Exercise | Question) -> str:
+        if solutions and exercise.kind == "code":
+            return solution_source(exercise)
+        return stub_source(exercise.name)
+
+    files = {exercise.filename: render(exercise) for exercise in ALL_EXERCISES}
     files[README_NAME] = readme_text()
     return files
 
@@ -84,8 +95,9 @@ def write_workspace(directory: Path | str, *, force: bool = False, solutions: bo
         directory: Created if missing. Files in it that are not workspace files are never
             touched or deleted.
         force: Overwrite workspace files that already exist (losing the work in them).
-        solutions: Write the package's own solutions instead of stubs (for testing the
-            checker; a learner wants the stubs).
+        solutions: Write the package's own solutions of the coding exercises instead of
+            their stubs (for testing the checker; a learner wants the stubs). Questions are
+            always written unanswered: no answer is stored anywhere.
 
     Raises:
         WorkspaceExistsError: Without ``force``, when any file to be written exists (a
@@ -147,7 +159,7 @@ def validate_jobs(jobs: int) -> int:
     return jobs
 
 
-def _file_problem(directory: Path, exercise: Exercise) -> str:
+def _file_problem(directory: Path, exercise: Exercise | Question) -> str:
     """Why the learner's file of ``exercise`` cannot be checked, or "" if it can.
 
     Raises:
@@ -196,14 +208,15 @@ def check_workspace(
     if not directory.is_dir():
         raise NotADirectoryError(f"{directory} is not a directory; create it with: {COMMAND} start {directory}")
     os.listdir(directory)  # an unreadable folder is an error now, not six failures later
-    wanted = {get_exercise(name).name for name in names}
-    chosen = [e for e in EXERCISES if not wanted or e.name in wanted]
+    wanted = {find_exercise(name).name for name in names}
+    chosen = [e for e in ALL_EXERCISES if not wanted or e.name in wanted]
     problems = {e.name: _file_problem(directory, e) for e in chosen}
     stop = threading.Event()
 
-    def check(exercise: Exercise) -> ExerciseResult:
+    def check(exercise: Exercise | Question) -> ExerciseResult:
         if problems[exercise.name]:
-            return ExerciseResult(exercise.name, FAILED, filename=exercise.filename, message=problems[exercise.name])
+            return ExerciseResult(exercise.name, FAILED, filename=exercise.filename, message=problems[exercise.name],
+                                  kind=exercise.kind)
         return run_check(exercise, (directory / exercise.filename).resolve(), timeout, stop)
 
     pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="exercise-check")
