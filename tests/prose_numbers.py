@@ -135,10 +135,10 @@ _RELATION = re.compile(
     r"\\(?:approx|simeq|sim|le|leq|ge|geq|ne|neq|lesssim|gtrsim|ll|gg|equiv|to)(?![A-Za-z])"
     r"|<=|>=|!=|[=<>≈≤≥]"
 )
-_SEPARATOR = re.compile(r",|;|&|\\\\|\\q?quad(?![A-Za-z])|\\text\{[^}]*\}")
+_SEPARATOR = re.compile(r",|;|&|\\\\|\\q?quad(?![A-Za-z])")
 _SPACING = re.compile(r"\\[,;:! ]")
 # 0 and 1 alone are constants of notation in math: $x \ge 0$, $e^0 = 1$, $i = 1, \dots$.
-_NOTATION_CONSTANTS = {"0", "1", "-1", "+1", "−1", "\\pm 1", "\\pm1"}
+_NOTATION_CONSTANTS = {"0", "1", "-1", "+1", "−1", "\\pm1"}
 _NUMERIC_MACROS = re.compile(
     r"\\(?:frac|tfrac|dfrac|cdot|times|pm|mp|left|right|big|Big|bigl|bigr|,|;|!| )(?![A-Za-z])"
 )
@@ -313,7 +313,8 @@ def numbers_in_math(tex: str) -> list[str]:
     pieces = [piece for piece in pieces if piece]
     if not has_relation and len(pieces) != 1:
         return []  # a list or an interval: notation
-    return [piece for piece in pieces if _wholly_numeric(piece) and piece not in _NOTATION_CONSTANTS]
+    return [piece for piece in pieces
+            if _wholly_numeric(piece) and re.sub(r"[\s(){}\[\]]", "", piece) not in _NOTATION_CONSTANTS]
 
 
 def _wholly_numeric(piece: str) -> bool:
