@@ -96,7 +96,8 @@ _MULTIPLES = {
     "quadrupled": 4,  # not "triple": "the triple loop" is a name
 }
 _HALVES = {"half": 0.5, "halves": 0.5, "halved": 0.5, "halving": 0.5}
-_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_DENOMINATORS = {"third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10,
+                 "sixteenth": 16, "hundredth": 100, "thousandth": 1e3, "millionth": 1e6}
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _NUMBER_WORD = re.compile(
     r"\b(?:" + "|".join(_UNITS) + r")\b"
@@ -106,7 +107,7 @@ _NUMBER_WORD = re.compile(
     # multiples and fractions
     r"|\b(?:" + "|".join(_MULTIPLES) + r")\b"
     r"|\b(?:" + "|".join(_HALVES) + r")\b(?!-)"
-    r"|\b(?:a|an|one|two|three|four|five) (?:third|quarter|fifth|sixth|eighth|tenth)s?\b",
+    r"|\b(?:a|an|one|two|three|four|five) (?:" + "|".join(_DENOMINATORS) + r")s?\b",
     re.IGNORECASE,
 )
 
@@ -262,8 +263,8 @@ def numbers_in_text(text: str, before: str = "") -> list[str]:
         ['eight', 'two']
         >>> numbers_in_text("of two per layer", before="loses a factor")
         ['two']
-        >>> numbers_in_text("saves about half, a third of it, twice as long, two thirds")
-        ['half', 'a third', 'twice', 'two thirds']
+        >>> numbers_in_text("saves about half, a third of it, twice as long, two thirds, a sixteenth")
+        ['half', 'a third', 'twice', 'two thirds', 'a sixteenth']
         >>> numbers_in_text("three times as long, to three decimal places, two orders of magnitude")
         ['three', 'three', 'two']
         >>> numbers_in_text("the third layer, one layer, two ways, a half-open interval, doubling n")
@@ -888,9 +889,10 @@ def number_value(written: str) -> tuple[float, float]:
         return float(_MULTIPLES[word]), 0.5
     if word in _HALVES:
         return _HALVES[word], 0.005
-    fraction = re.fullmatch(r"(\w+) (third|quarter|fifth|sixth|eighth|tenth)s?", word)
+    fraction = re.fullmatch(r"(\w+) (" + "|".join(_DENOMINATORS) + r")s?", word)
     if fraction:
-        return _NUMERATORS[fraction[1]] / _DENOMINATORS[fraction[2]], 0.005
+        value = _NUMERATORS[fraction[1]] / _DENOMINATORS[fraction[2]]
+        return value, min(0.005, value / 10)
     plain = re.fullmatch(r"[-+]?\d(?:[\d,]*\d)?(?:\.(\d+))?(?:[eE]([-+]?\d+))?%?", text)
     if plain:
         value = float(text.rstrip("%").replace(",", ""))
