@@ -14,6 +14,8 @@ import numpy as np
 import pytest
 
 from benchmarks import training as bench
+from book_build import BOOK_SOURCE
+from chapter_runs import chapter_run, shared_folder
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,3 +90,15 @@ def test_evaluate_targets_by_hand():
 def test_bad_arguments_are_refused(argv):
     with pytest.raises(SystemExit):
         bench.parse_args(argv)
+
+
+def test_the_recipe_is_the_one_the_training_chapter_chooses(request: pytest.FixtureRequest):
+    """RECIPE (and the README) say that the benchmark trains the recipe the chapter "Training
+    on handwritten digits" chooses on its validation split: the width, learning rate and
+    number of epochs that this test run's execution of the chapter glued."""
+    record = chapter_run(BOOK_SOURCE / "training.md", shared_folder(request.config))
+    assert "error" not in record, record.get("error")
+    glued = record["glued"]
+    chosen = {"hidden": int(glued["recipe-width"]), "lr": float(glued["recipe-lr"]),
+              "epochs": int(glued["recipe-epochs"])}
+    assert chosen == {key: bench.RECIPE[key] for key in chosen}, "change RECIPE to the chapter's choice"

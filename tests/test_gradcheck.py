@@ -78,3 +78,22 @@ def test_relative_error_computes_in_float64_and_takes_lists():
     expected = float(np.linalg.norm(a64 - b64) / (np.linalg.norm(a64) + np.linalg.norm(b64)))
     assert relative_error(a32, b32) == expected  # float32 arithmetic would differ in the last bits
     assert relative_error(a32.tolist(), b32.tolist()) == expected
+
+
+def test_relative_error_divides_by_the_sum_of_the_norms_not_the_larger():
+    # The convention the gradcheck chapter states: 1 / (1 + 2), where CS231n's max gives 1/2.
+    assert relative_error([1.0], [2.0]) == pytest.approx(1 / 3)
+    assert relative_error([2.0], [1.0]) == relative_error([1.0], [2.0])  # symmetric
+    rng = np.random.default_rng(1)
+    a = rng.standard_normal(50)
+    for d in (1e-8, 1e-4, 1e-2, 0.5):  # a gradient off by a factor 1 + d
+        assert relative_error(a, (1 + d) * a) == pytest.approx(d / (2 + d), rel=1e-6)
+
+
+def test_relative_error_is_never_more_than_one_and_exactly_one_for_opposites_or_a_zero():
+    rng = np.random.default_rng(2)
+    pairs = [(rng.standard_normal(7), rng.standard_normal(7)) for _ in range(200)]
+    assert max(relative_error(a, b) for a, b in pairs) <= 1.0
+    a = rng.standard_normal(7)
+    assert relative_error(a, np.zeros(7)) == 1.0
+    assert relative_error(3 * a, -3 * a) == pytest.approx(1.0)

@@ -17,13 +17,16 @@ def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6
     r"""The gradient of a scalar function by central differences, in float64.
 
     Each entry of the gradient is estimated from two evaluations of ``f``, one a step
-    ``eps`` above the point and one a step below it in that entry alone, so that the
-    error of the estimate shrinks like :math:`\epsilon^2` (truncation), while rounding
-    in :math:`f` adds about :math:`u / \epsilon` (:math:`u` the unit roundoff); in
-    float64 (:math:`u \approx 10^{-16}`) both are small at the default
-    :math:`\epsilon = 10^{-6}`, the step ``torch.autograd.gradcheck`` uses too. In
-    float32 (:math:`u \approx 6 \cdot 10^{-8}`) no step makes both small, which is why
-    the check is made in float64.
+    ``eps`` above the point and one a step below it in that entry alone. The error of
+    the estimate shrinks like :math:`\epsilon^2` (truncation), while rounding adds about
+    :math:`u / \epsilon` (:math:`u` the unit roundoff): the values of ``f`` are rounded,
+    and so is the point :math:`x \pm \epsilon` itself. In float64
+    (:math:`u \approx 10^{-16}`) both are small at the default :math:`\epsilon = 10^{-6}`,
+    the step ``torch.autograd.gradcheck`` uses too. If ``f`` computes in float32
+    (:math:`u \approx 6 \cdot 10^{-8}`), rounding dominates at that step, and the best
+    step leaves a far larger error than in float64 (the chapter on checking gradients
+    measures both); so the point is stepped in float64, and ``f`` should compute in
+    float64 too.
 
     ``f`` is called ``2 * x.size`` times, each time with a float64 array of ``x``'s shape
     that is not ``x`` itself (the same array, changed in place between calls: ``f`` must
@@ -126,10 +129,14 @@ def _scalar(value: Any) -> float:
 def relative_error(a: Any, b: Any) -> float:
     r"""How far two gradients are apart, relative to their size: :math:`\|a-b\| / (\|a\|+\|b\|)`.
 
-    Norms are Euclidean over all entries. The result is 0 for equal arrays (including two
-    zero arrays), at most 1 otherwise, and does not depend on the scale of the gradients.
-    A correct backward pass checked in float64 gives about :math:`10^{-10}`; a wrong one
-    gives something near 1.
+    Norms are Euclidean over all entries, so one number judges a whole array and entries
+    near zero need no special care. The denominator is the sum of the two norms, not the
+    larger of them (CS231n's notes divide by the larger, entry by entry, which gives 2 for
+    ``b = -a``), so that the result stays between 0 and 1: it is symmetric in ``a`` and
+    ``b``, 0 for equal arrays (two zero arrays included), exactly 1 when one of them is
+    zero or ``b = -a``, and never more than 1. For nearly equal arrays
+    it is about half their relative difference: ``b = (1 + d) * a`` gives ``d / (2 + d)``.
+    It does not depend on the scale of the gradients.
 
     Args:
         a: A gradient: an ndarray, a Tensor or nested lists.
@@ -141,8 +148,15 @@ def relative_error(a: Any, b: Any) -> float:
     Examples:
         >>> relative_error(np.array([1.0, 2.0]), np.array([1.0, 2.0]))
         0.0
+        >>> relative_error([1.0], [2.0])  # 1 / (1 + 2); dividing by the larger would give 1/2
+        0.3333333333333333
         >>> relative_error(np.zeros(3), np.zeros(3)), relative_error([1.0, 0.0], [-1.0, 0.0])
         (0.0, 1.0)
+        >>> relative_error([0.0, 0.0], [3.0, 4.0])  # one of them zero
+        1.0
+        >>> g = np.array([3.0, -4.0])
+        >>> round(relative_error(g, 1.01 * g), 6), round(0.01 / 2.01, 6)  # d / (2 + d)
+        (0.004975, 0.004975)
         >>> round(relative_error([3.0, 4.0], [3.0, 4.0 + 1e-5]), 8)
         1e-06
         >>> tiny = np.array([1e-30, 0.0], dtype=np.float32)  # its square underflows in float32
