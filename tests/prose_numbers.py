@@ -105,9 +105,11 @@ _NUMBER_WORD = re.compile(
     r"|(?<=\bfactor of )(?:one|two|three)\b"
     r"|\b(?:one|two|three)(?= (?:times|decimals?|significant|orders? of magnitude)\b)"
     # multiples and fractions
-    r"|\b(?:" + "|".join(_MULTIPLES) + r")\b"
+    r"|\b(?:" + "|".join(_MULTIPLES) + r")\b(?! precision)"  # "double precision": a name
     r"|\b(?:" + "|".join(_HALVES) + r")\b(?!-)"
-    r"|\b(?:a|an|one|two|three|four|five) (?:" + "|".join(_DENOMINATORS) + r")s?\b",
+    # "a third of", "a quarter.", not the ordinal of "a third run"
+    r"|\b(?:a|an|one|two|three|four|five) (?:" + "|".join(_DENOMINATORS) + r")s?\b"
+    r"(?=\s+(?:of|as|to|less|more)\b|\s*[,.;:)\]]|\s*$)",
     re.IGNORECASE,
 )
 
@@ -269,6 +271,8 @@ def numbers_in_text(text: str, before: str = "") -> list[str]:
         ['three', 'three', 'two']
         >>> numbers_in_text("the third layer, one layer, two ways, a half-open interval, doubling n")
         ['doubling']
+        >>> numbers_in_text("A third run, in double precision, saves a fifth of it")
+        ['a fifth']
     """
     return [number for _, number in _text_numbers(text, before)]
 
