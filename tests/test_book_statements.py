@@ -87,6 +87,10 @@ REMOVED = [
      "the backward pass computes g^T J, a vector-Jacobian product"),
     ("tinytorch_layers/dense.py", "thousands of times slower",
      "the factor depends on the size; the chapters time it"),
+    ("tinytorch_layers/init.py", "differ only in which fan they divide by",
+     "He and LeCun divide by the same fan, with factors 2 and 1 (registered with its value)"),
+    ("tinytorch_layers/data.py", "the corners are always 0",
+     "three of the four corners are not; the constant pixels are named and asserted"),
 ]
 
 
