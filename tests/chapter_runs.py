@@ -80,7 +80,7 @@ class Step:
 
     key: str  # the pytest item's name, line:N
     line: int  # 1-based line of the code cell's fence or of the example's >>>
-    kind: str  # "cell", "example", or "fence" (code that is shown, never run)
+    kind: str  # "cell", "example", "fence" (code that is shown, never run) or "claim"
     solution: bool
     source: str
     cell_index: int | None = None  # the code cell's index in the notebook
@@ -508,13 +508,46 @@ def _check_order(kernel: Kernel, conflicts, shared, outcomes, shown: str, steps:
 
 
 def after_examples(path: Path, kernel: Kernel, record: dict) -> None:
-    """The one hook for checks that need the chapter's namespace after every example has run,
-    such as the claims of ``book/_numbers.toml`` (issue 18): evaluate each expression in the
-    kernel with ``kernel.call("evaluate", expression)`` (it reports the value's ``repr`` and
-    its truth, or the error), and put each verdict into ``record["outcomes"]`` under a key
-    such as ``claim:LINE``, for which ``ChapterFile.collect`` yields an item (read the keys
-    from the registry there). The mutation check's runner has its counterpart in Sybil's
-    ``teardown`` (``tests/chapter_sybil.py``), which receives the namespace itself."""
+    """The one hook for checks that need the chapter's namespace after every example has run:
+    the claims of ``book/_numbers.toml`` (issue 18). Each claim is evaluated in the kernel by
+    ``prose_numbers.evaluate_claims`` and its verdict goes into ``record["outcomes"]`` under its
+    key, ``claim:LINE``, for which ``ChapterFile.collect`` yields an item. After a failed code
+    cell the claims are skipped like the rest of the chapter. The mutation check's runner has
+    its counterpart in Sybil's ``teardown`` (``tests/chapter_sybil.py``)."""
+    from prose_numbers import document_claims, evaluate_claims
+
+    claims = document_claims(path)
+    outcomes = record["outcomes"]
+    earlier = next((o["message"] for o in outcomes.values()
+                    if o["status"] == "skipped" and o["message"].endswith("failed earlier in this chapter")), None)
+    if earlier is not None:
+        for claim in claims:
+            outcomes[claim.key] = {"status": "skipped", "message": earlier}
+        return
+    failures = {failure.key: failure.message for failure in evaluate_claims(path, kernel_evaluator(kernel), claims=claims)}
+    for claim in claims:
+        message = failures.get(claim.key, "")
+        outcomes[claim.key] = {"status": "failed" if message else "passed", "message": message}
+
+
+class ClaimEvaluationError(RuntimeError):
+    """The kernel could not evaluate a claim's expression; the message says why."""
+
+
+def kernel_evaluator(kernel: Kernel):
+    """Evaluate an expression in the chapter's namespace in the kernel; return its plain value
+    (the expressions ``evaluate_claims`` sends give floats, lists of floats or bools)."""
+    from prose_numbers import literal
+
+    def evaluate(expression: str):
+        report, other = kernel.call("evaluate", expression)
+        if report is None:
+            raise ClaimEvaluationError(f"the kernel gave no value: {other}")
+        if "error" in report:
+            raise ClaimEvaluationError(report["error"])
+        return literal(report["value"])
+
+    return evaluate
 
 
 def _glued(executed: dict) -> dict[str, str]:
@@ -629,6 +662,17 @@ class ChapterFile(pytest.File):
             return
         for step in steps:
             yield ChapterItem.from_parent(self, name=step.key, step=step, problem=None)
+        # The registered claims of book/_numbers.toml, judged after the chapter has run.
+        from prose_numbers import RegistryError, document_claims
+
+        try:
+            claims = document_claims(self.path)
+        except RegistryError as error:
+            yield ChapterItem.from_parent(self, name="claims", step=None, problem=str(error))
+            return
+        for claim in claims:
+            step = Step(claim.key, max(claim.line, 1), "claim", False, claim.value or claim.assertion or "")
+            yield ChapterItem.from_parent(self, name=claim.key, step=step, problem=None)
 
     def record(self) -> dict:
         if not hasattr(self, "_record"):

@@ -118,6 +118,7 @@ def _with_location(parser):
     """
 
     def located(document: Document) -> Iterable[Region]:
+        _DOCUMENT_OF[id(document.namespace)] = document
         for region in parser(document):
             evaluator = region.evaluator
 
@@ -150,9 +151,34 @@ def _use_agg_backend(namespace: dict) -> None:
     matplotlib.use("Agg")
 
 
+# The document of each chapter's namespace, for the teardown (Sybil passes it the namespace only).
+_DOCUMENT_OF: dict[int, Document] = {}
+
+
 def _close_figures(namespace: dict) -> None:
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+def _check_claims(namespace: dict) -> None:
+    """Evaluate the chapter's registered claims (``book/_numbers.toml``) after its examples:
+    the counterpart of ``after_examples`` in ``tests/chapter_runs.py``. A claim that does not
+    hold fails the teardown of the chapter's last item, with the line and both values."""
+    from prose_numbers import evaluate_claims
+
+    document = _DOCUMENT_OF.pop(id(namespace), None)
+    if document is None or getattr(document, "first_failure", None) is not None:
+        return  # a chapter that failed earlier is reported there
+    failures = evaluate_claims(Path(document.path), namespace)
+    if failures:
+        raise ChapterFailure("\n".join(failure.message for failure in failures))
+
+
+def _teardown(namespace: dict) -> None:
+    try:
+        _check_claims(namespace)
+    finally:
+        _close_figures(namespace)
 
 
 def chapter_sybil(book: Path) -> Sybil:
@@ -168,5 +194,5 @@ def chapter_sybil(book: Path) -> Sybil:
         path=str(book),
         patterns=["*.md"],
         setup=_use_agg_backend,
-        teardown=_close_figures,
+        teardown=_teardown,
     )

@@ -127,7 +127,7 @@ def test_chapter_runner_passes_the_unchanged_fixture(tmp_path: Path) -> None:
     assert len(sources) == 4 and not any("total" in source for source in sources)
 
 
-def run_pytest_on(folder: Path) -> tuple[subprocess.CompletedProcess, dict[str, tuple[str, str]]]:
+def run_pytest_on(folder: Path, *options: str) -> tuple[subprocess.CompletedProcess, dict[str, tuple[str, str]]]:
     """pytest on ``folder/book`` with a copy of the root conftest.py (which collects the
     ``book/*.md`` next to it); each item's outcome and report, by name."""
     shutil.copy(REPO_ROOT / "conftest.py", folder / "conftest.py")
@@ -136,14 +136,15 @@ def run_pytest_on(folder: Path) -> tuple[subprocess.CompletedProcess, dict[str, 
     env = {**build_environment(), "PYTHONPATH": str(REPO_ROOT / "tests")}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(folder / "pytest.ini"),
-         "--rootdir", str(folder), f"--junitxml={report}", str(folder / "book")],
+         "--rootdir", str(folder), f"--junitxml={report}", *options, str(folder / "book")],
         cwd=folder, env=env, capture_output=True, text=True,
     )
     outcomes = {}
     for case in ElementTree.parse(report).iter("testcase"):
         found = [child for child in case if child.tag in ("failure", "skipped", "error")]
-        status = found[0].tag if found else "passed"
-        outcomes[f"{case.get('classname')}.{case.get('name')}"] = (status, (found[0].get("message", "") + (found[0].text or "")) if found else "")
+        status = found[-1].tag if found else "passed"
+        outcomes[f"{case.get('classname')}.{case.get('name')}"] = (status, "".join(
+            child.get("message", "") + (child.text or "") for child in found))
     return result, outcomes
 
 
@@ -194,6 +195,48 @@ def test_a_later_cell_may_not_depend_on_a_solution(tmp_path: Path) -> None:
     assert list(conflicts) == [solution_cell] and "['total']" in conflicts[solution_cell][0]
     _, steps = plan(write_chapter(tmp_path, "fixture", FIXTURE_CHAPTER))
     assert order_conflicts(steps)[0] == {}
+
+
+# --- registered claims, evaluated after the chapter's examples (issue 18) ------------------------
+CLAIM_TEXT = "\nAll three values add up to 6.0, twice the largest of them.\n"
+CLAIM_REGISTRY = """
+[[fixture]]
+phrase = "add up to 6.0, twice the largest"
+kind = "claim"
+reason = "the sum of values, and its ratio to the largest"
+check = "total = float(values.sum())"
+value = "(float(values.sum()), float(values.sum() / values.max()))"
+"""
+
+
+def write_claims(folder: Path, text: str, registry: str) -> None:
+    write_chapter(folder, "fixture", FIXTURE_CHAPTER + text)
+    (folder / "book" / "_numbers.toml").write_text(registry, encoding="utf-8")
+
+
+@pytest.mark.parametrize("runner", ["kernel", "sybil"])
+def test_a_claim_that_the_code_contradicts_fails_the_chapter_at_its_line(tmp_path: Path, runner: str) -> None:
+    """A claim whose number is changed (in the text and the registry's phrase alike) fails the
+    chapter's tests with the line and both values, under both runners; unchanged, it passes."""
+    right = tmp_path / "right"
+    write_claims(right, CLAIM_TEXT, CLAIM_REGISTRY)
+    result, outcomes = run_pytest_on(right, f"--chapter-runner={runner}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    line = line_of(FIXTURE_CHAPTER + CLAIM_TEXT, "add up to 6.0")
+    if runner == "kernel":
+        assert outcomes[f"book.fixture.md.claim:{line}"] == ("passed", "")
+
+    wrong = tmp_path / "wrong"
+    write_claims(wrong, CLAIM_TEXT.replace("6.0", "7.0"), CLAIM_REGISTRY.replace("6.0", "7.0"))
+    result, outcomes = run_pytest_on(wrong, f"--chapter-runner={runner}")
+    log = result.stdout + result.stderr
+    assert result.returncode == 1, log
+    expected = (f"book/fixture.md:{line}: claim 'add up to 7.0, twice the largest' does not hold: the text "
+                "says '7.0' (7), the value `(float(values.sum()), float(values.sum() / values.max()))` gives 6")
+    failed = [message for status, message in outcomes.values() if status in ("failure", "error")]
+    assert len(failed) == 1 and expected in failed[0], log
+    if runner == "kernel":  # its own item, named by the line
+        assert outcomes[f"book.fixture.md.claim:{line}"][0] == "failure"
 
 
 # --- the mutation check's runner (Sybil, in this process) ---------------------------------------

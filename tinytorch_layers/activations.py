@@ -272,6 +272,17 @@ class Softmax(Module):
          [0.3333 0.3333 0.3333]]
         >>> np.round(p.data.sum(axis=-1), 6).tolist()
         [1.0, 1.0]
+
+        The backward pass multiplies the Jacobian by :math:`g` from the left, as a row
+        vector, :math:`g^\top J` (for softmax :math:`J` is symmetric, so :math:`J g` is
+        the same vector):
+
+        >>> softmax = Softmax()
+        >>> s = softmax(Tensor([[1.0, 2.0, 3.0]])).data[0]
+        >>> jacobian = np.diag(s) - np.outer(s, s)  # ds_i/dx_j
+        >>> g = np.array([1.0, 0.0, -1.0], dtype=np.float32)  # dL/ds
+        >>> bool(np.allclose(softmax.backward(g[None, :]).data[0], g @ jacobian))  # g^T J
+        True
     """
 
     #: The output of the last forward pass, which backward needs; None before.

@@ -34,8 +34,9 @@ def dense_forward_flops(batch_size: int, input_size: int, output_size: int) -> i
     """Floating-point operations of ``x @ W``: ``2 * batch * in * out``.
 
     Each of the ``batch * out`` outputs is a dot product of length ``in``: ``in``
-    multiplications and (counted as) ``in`` additions. The bias adds ``batch * out``
-    more, which the usual convention, followed here, leaves out.
+    multiply-adds, counted as two FLOPs each. The count is the product's alone: the bias
+    addition, ``batch * out`` more FLOPs (a share of ``1 / (2 * in)``), is left out.
+    :func:`dense_backward_flops` counts its bias term; compare the two as it shows.
 
     Examples:
         >>> dense_forward_flops(4, 3, 2)  # 4 * 2 dot products of length 3, 2 FLOPs per term
@@ -105,17 +106,23 @@ def dense_backward_flops(
 
     Two matrix products, each the size of the forward one: ``x.T @ G`` for the weight
     gradient and ``G @ W.T`` for the input gradient, ``2 * batch * in * out`` each. The
-    bias gradient sums ``G`` over the batch, ``batch * out`` additions, counted here
-    (unlike the bias of the forward pass) because the formula asks for it separately.
-    So backward costs about twice the forward pass.
+    bias gradient sums ``G`` over the batch, ``batch * out`` additions, and this count
+    includes them, while :func:`dense_forward_flops` leaves out the forward pass's bias
+    addition, of the same size. So compare like with like: without either bias term the
+    backward pass is exactly twice the forward one; with both, ``(4 * in + 1) / (2 * in + 1)``
+    times, which is two minus ``1 / (2 * in + 1)``.
 
     Examples:
         >>> dense_backward_flops(4, 3, 2)  # 2 * 48 for the products, 4 * 2 for the bias
         104
-        >>> dense_backward_flops(256, 784, 512, use_bias=False) == 2 * dense_forward_flops(256, 784, 512)
-        True
         >>> dense_backward_flops(256, 784, 512)
         411172864
+        >>> forward, bias_terms = dense_forward_flops(256, 784, 512), 256 * 512
+        >>> dense_backward_flops(256, 784, 512, use_bias=False) / forward  # neither bias
+        2.0
+        >>> both = dense_backward_flops(256, 784, 512) / (forward + bias_terms)
+        >>> round(both, 4), bool(np.isclose(2 - both, 1 / (2 * 784 + 1)))  # both
+        (1.9994, True)
     """
     products = 4 * batch_size * input_size * output_size
     return products + (batch_size * output_size if use_bias else 0)

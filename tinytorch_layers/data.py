@@ -69,7 +69,9 @@ def load_digits_split(
     is then standardised, :math:`(x - \mu) / \sigma`, with the mean and standard deviation
     of the **training** rows only: the test set plays the part of data not seen yet, so
     nothing about it may shape the model. Pixels that are constant in the training set
-    (the corners are always 0) have :math:`\sigma = 0`; they are only centred.
+    (in the default split, the top-left corner and the first and last pixels of row 4,
+    counting from 0, which are 0 in every image) have :math:`\sigma = 0`; they are only
+    centred.
 
     The file is read directly from the installed scikit-learn, as ``load_digits`` reads it,
     without importing scikit-learn: that import takes seconds, the file a few milliseconds.

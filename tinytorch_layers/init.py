@@ -2,7 +2,8 @@ r"""Weight initialisers: where a layer's random starting point comes from.
 
 Each function returns a fresh ``(fan_in, fan_out)`` array drawn from the generator it is
 given, so the same seed always gives the same weights and the global numpy state is never
-touched. The variance-preserving schemes differ only in which fan they divide by:
+touched. The variance-preserving schemes differ in the fan they divide by and in the
+factor above it (He's 2 for ReLU against LeCun's 1):
 
 =================  ======================================  ==========================
 name               distribution                            scale
