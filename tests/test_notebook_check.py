@@ -73,7 +73,9 @@ def test_each_chapter_ends_with_a_check_cell_for_each_of_its_exercises(chapter):
             # the cell starts from the workspace's stub: the same code, the same raise
             given = _definition(stub, target)
             cell = defined[argument.id]
-            assert _body(cell) == _body(given), f"{chapter}: {argument.id} is not the stub of {target}"
+            assert _body(cell) == _body(given), (
+                f"{chapter}: {argument.id} is not the stub of {target}; "
+                "copy the stubs again with: python scripts/exercise_check_cells.py")
             assert [a.arg for a in cell.args.args] == [a.arg for a in given.args.args], argument.id
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tinytorch_layers import DEFAULT_DTYPE, Tensor
-from tinytorch_layers.tensor import _as_array
+from tinytorch_layers.checks import as_array
 
 
 def test_default_dtype_is_float32():
@@ -226,20 +226,20 @@ def test_float_array_with_its_own_dtype_is_not_copied():
     assert t.grad is g  # documented: a first gradient of the right dtype is stored as it is
 
 
-# --- _as_array: the one input conversion of the layers, the activations and the loss ---
+# --- as_array: the one input conversion of the layers, the activations and the loss ---
 
 
 def test_as_array_returns_the_common_inputs_without_a_copy():
     a = np.ones((2, 3), dtype=np.float32)
-    assert _as_array(a) is a
-    assert _as_array(a, np.dtype(np.float32)) is a
-    assert _as_array(Tensor(a)) is a
-    assert _as_array(Tensor(a), np.dtype(np.float32)) is a
-    assert _as_array(np.ones(2, dtype=np.float16)).dtype == np.float16  # floats keep theirs
+    assert as_array(a) is a
+    assert as_array(a, np.dtype(np.float32)) is a
+    assert as_array(Tensor(a)) is a
+    assert as_array(Tensor(a), np.dtype(np.float32)) is a
+    assert as_array(np.ones(2, dtype=np.float16)).dtype == np.float16  # floats keep theirs
     # A dtype equal to the one asked for but another object (numpy makes one for an explicit
     # byte order) is cast with copy=False: still the caller's array.
     native = np.ones(2, dtype=np.dtype(np.float32).newbyteorder("="))
-    assert _as_array(native, np.dtype(np.float32)) is native
+    assert as_array(native, np.dtype(np.float32)) is native
 
 
 @pytest.mark.parametrize(
@@ -250,7 +250,7 @@ def test_as_array_returns_the_common_inputs_without_a_copy():
 )
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_as_array_with_a_dtype_casts_once(data, dtype):
-    array = _as_array(data, np.dtype(dtype))
+    array = as_array(data, np.dtype(dtype))
     assert array.dtype == dtype
     # One cast from the input's own values: a float64 target sees no float32 rounding.
     np.testing.assert_array_equal(array, np.asarray(data, dtype=np.float64).astype(dtype))
@@ -258,12 +258,12 @@ def test_as_array_with_a_dtype_casts_once(data, dtype):
 
 def test_as_array_without_a_dtype_follows_the_tensor_rule():
     for data in ([1, 2], np.arange(2), 2.5, np.zeros(2, dtype=np.float64), np.float64(1.5)):
-        assert _as_array(data).dtype == Tensor(data).dtype
+        assert as_array(data).dtype == Tensor(data).dtype
 
 
 def test_as_array_does_not_change_the_callers_array():
     a = np.arange(6.0).reshape(2, 3)
-    converted = _as_array(a, np.dtype(np.float32))
+    converted = as_array(a, np.dtype(np.float32))
     converted[...] = 0
     np.testing.assert_array_equal(a, np.arange(6.0).reshape(2, 3))
     assert a.dtype == np.float64
@@ -282,7 +282,7 @@ def test_as_array_does_not_change_the_callers_array():
 @pytest.mark.parametrize("dtype", [None, np.dtype(np.float32)], ids=["no-dtype", "float32"])
 def test_as_array_refuses_what_tensor_refuses(data, error, message, dtype):
     with pytest.raises(error, match=re.escape(message)):
-        _as_array(data, dtype)
+        as_array(data, dtype)
     with pytest.raises(error, match=re.escape(message)):
         Tensor(data)
 

@@ -7,24 +7,10 @@ from typing import Any
 import numpy as np
 
 from .module import Module
-from .tensor import Tensor, _as_array
+from .checks import as_array, saved_output_and_grad
+from .tensor import Tensor
 
 __all__ = ["ReLU", "Sigmoid", "Softmax", "Tanh"]
-
-
-def _saved_and_grad(module: Module, grad_output: Any) -> tuple[np.ndarray, np.ndarray]:
-    """The output the last forward pass kept, and ``grad_output`` checked against its shape."""
-    saved = module.last_output
-    name = type(module).__name__
-    if saved is None:
-        raise RuntimeError(f"{name}.backward needs a forward pass first: call the module first")
-    grad = _as_array(grad_output)
-    if grad.shape != saved.shape:
-        raise ValueError(
-            f"{name}.backward expected grad_output of the output's shape {saved.shape}, "
-            f"got shape {grad.shape}"
-        )
-    return saved, grad
 
 
 class ReLU(Module):
@@ -45,7 +31,7 @@ class ReLU(Module):
     last_output: np.ndarray | None = None
 
     def forward(self, x: Any) -> Tensor:
-        data = _as_array(x)
+        data = as_array(x)
         self.last_output = np.maximum(data, data.dtype.type(0))
         return Tensor._wrap(self.last_output)
 
@@ -70,7 +56,7 @@ class ReLU(Module):
             ...
             RuntimeError: ReLU.backward needs a forward pass first: call the module first
         """
-        out, grad = _saved_and_grad(self, grad_output)
+        out, grad = saved_output_and_grad(self, grad_output)
         if not input_grad:  # no parameters: nothing else to compute
             return None
         # y > 0 exactly where x > 0: the output tells where the gradient passes.
@@ -100,7 +86,7 @@ class Sigmoid(Module):
     last_output: np.ndarray | None = None
 
     def forward(self, x: Any) -> Tensor:
-        data = _as_array(x)
+        data = as_array(x)
         small = np.exp(-np.abs(data))  # in [0, 1]: cannot overflow
         self.last_output = np.where(data >= 0, 1 / (1 + small), small / (1 + small))
         return Tensor._wrap(self.last_output)
@@ -162,7 +148,7 @@ class Sigmoid(Module):
             ...
             RuntimeError: Sigmoid.backward needs a forward pass first: call the module first
         """
-        out, grad = _saved_and_grad(self, grad_output)
+        out, grad = saved_output_and_grad(self, grad_output)
         if not input_grad:  # no parameters: nothing else to compute
             return None
         # BEGIN SOLUTION
@@ -184,7 +170,7 @@ class Tanh(Module):
     last_output: np.ndarray | None = None
 
     def forward(self, x: Any) -> Tensor:
-        self.last_output = np.tanh(_as_array(x))
+        self.last_output = np.tanh(as_array(x))
         return Tensor._wrap(self.last_output)
 
     def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
@@ -244,7 +230,7 @@ class Tanh(Module):
             ...
             ValueError: Tanh.backward expected grad_output of the output's shape (7,), got shape (2,)
         """
-        out, grad = _saved_and_grad(self, grad_output)
+        out, grad = saved_output_and_grad(self, grad_output)
         if not input_grad:  # no parameters: nothing else to compute
             return None
         # BEGIN SOLUTION
@@ -333,7 +319,7 @@ class Softmax(Module):
             [[0.5 1. ]
              [0.5 0. ]]
         """
-        data = _as_array(x)
+        data = as_array(x)
         # BEGIN SOLUTION
         shifted = data - data.max(axis=self.axis, keepdims=True)
         exps = np.exp(shifted)
@@ -416,7 +402,7 @@ class Softmax(Module):
             ...
             RuntimeError: Softmax.backward needs a forward pass first: call the module first
         """
-        out, grad = _saved_and_grad(self, grad_output)
+        out, grad = saved_output_and_grad(self, grad_output)
         if not input_grad:  # no parameters: nothing else to compute
             return None
         # BEGIN SOLUTION

@@ -6,12 +6,12 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import float_dtype, positive_int
+from .checks import as_array, float_dtype, positive_int
 from .cost import MemoryEstimate, dense_forward_flops, dense_memory_bytes, dense_parameter_count
 from .init import Initializer, RngLike, get_initializer
 from .matmul import matmul
 from .module import Module
-from .tensor import DEFAULT_DTYPE, Tensor, _as_array
+from .tensor import DEFAULT_DTYPE, Tensor
 
 __all__ = ["Dense"]
 
@@ -338,8 +338,8 @@ class Dense(Module):
             ValueError: Dense expects input of shape (*, 3), got shape ()
         """
         # The common input, a Tensor or an ndarray of the layer's dtype, costs two type
-        # tests and no copy (see _as_array); one shape lookup serves both checks.
-        data = _as_array(x, self.weights.data.dtype)
+        # tests and no copy (see as_array); one shape lookup serves both checks.
+        data = as_array(x, self.weights.data.dtype)
         shape = data.shape
         if not shape:
             raise ValueError(f"Dense expects input of shape (*, {self.input_size}), got shape ()")
@@ -459,7 +459,7 @@ class Dense(Module):
             raise RuntimeError(
                 "Dense.backward needs the input of a forward pass: call the layer first"
             )
-        grad = _as_array(grad_output)
+        grad = as_array(grad_output)
         expected = x.shape[:-1] + (self.output_size,)
         if grad.shape != expected:
             raise ValueError(

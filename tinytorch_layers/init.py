@@ -23,7 +23,7 @@ from typing import Any, Union
 
 import numpy as np
 
-from ._checks import float_dtype, positive_int
+from .checks import check_fans, initializer_dtype
 from .tensor import DEFAULT_DTYPE
 
 __all__ = [
@@ -98,7 +98,7 @@ def xavier_normal(
         ...
         TypeError: initialisers draw float32 or float64, got dtype int32
     """
-    _check_fans(fan_in, fan_out)
+    check_fans(fan_in, fan_out)
     std = np.sqrt(2.0 / (fan_in + fan_out))
     return _normal(fan_in, fan_out, std, rng, dtype)
 
@@ -170,8 +170,8 @@ def xavier_uniform(
         >>> bool(np.array_equal(before["key"], after["key"])), before["pos"] == after["pos"]
         (True, True)
     """
-    _check_fans(fan_in, fan_out)
-    dtype = _float_dtype(dtype)
+    check_fans(fan_in, fan_out)
+    dtype = initializer_dtype(dtype)
     # BEGIN SOLUTION
     limit = np.sqrt(6.0 / (fan_in + fan_out))
     unit = as_generator(rng).random((fan_in, fan_out), dtype=dtype.type)
@@ -233,8 +233,8 @@ def he_normal(
         >>> bool(np.array_equal(before["key"], after["key"])), before["pos"] == after["pos"]
         (True, True)
     """
-    _check_fans(fan_in, fan_out)
-    dtype = _float_dtype(dtype)
+    check_fans(fan_in, fan_out)
+    dtype = initializer_dtype(dtype)
     # BEGIN SOLUTION
     std = np.sqrt(2.0 / fan_in)
     return as_generator(rng).standard_normal((fan_in, fan_out), dtype=dtype.type) * dtype.type(std)
@@ -267,7 +267,7 @@ def lecun_normal(
         >>> bool(np.array_equal(W, lecun_normal(1000, 200, rng=0))), lecun_normal(2, 2, dtype=np.float64).dtype
         (True, dtype('float64'))
     """
-    _check_fans(fan_in, fan_out)
+    check_fans(fan_in, fan_out)
     std = np.sqrt(1.0 / fan_in)
     return _normal(fan_in, fan_out, std, rng, dtype)
 
@@ -298,25 +298,14 @@ def zeros(
         ...
         TypeError: rng must be a numpy Generator, an int seed or None, got '0'
     """
-    _check_fans(fan_in, fan_out)
+    check_fans(fan_in, fan_out)
     as_generator(rng)  # validates only: a typo in rng should fail with every initialiser
     return np.zeros((fan_in, fan_out), dtype=dtype)
 
 
-def _check_fans(fan_in: Any, fan_out: Any) -> None:
-    """Raise unless both fans are positive integers (the scales divide by them)."""
-    positive_int("fan_in", fan_in)
-    positive_int("fan_out", fan_out)
-
-
-def _float_dtype(dtype: Any) -> np.dtype:
-    """Return ``dtype`` as a numpy dtype if numpy's Generator can draw it, else raise."""
-    return float_dtype(dtype, "initialisers draw float32 or float64, got dtype {}")
-
-
 def _normal(fan_in: int, fan_out: int, std: float, rng: RngLike, dtype: Any) -> np.ndarray:
     """Draw ``N(0, std**2)`` samples of shape ``(fan_in, fan_out)``."""
-    dtype = _float_dtype(dtype)
+    dtype = initializer_dtype(dtype)
     # standard_normal draws float32 directly, so no float64 temporary is made.
     return as_generator(rng).standard_normal((fan_in, fan_out), dtype=dtype.type) * dtype.type(std)
 

@@ -6,30 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from .tensor import Tensor, _as_array
+from .checks import as_array, check_labels
+from .tensor import Tensor
 
 __all__ = ["SoftmaxCrossEntropy"]
-
-
-def _check_labels(labels: Any, batch: int, classes: int) -> np.ndarray:
-    """``labels`` as an integer array ``(batch,)`` of classes in ``[0, classes)``, or an error."""
-    array = np.asarray(labels.data if isinstance(labels, Tensor) else labels)
-    if array.dtype.kind not in "iu":
-        raise TypeError(
-            f"SoftmaxCrossEntropy needs integer class labels, got dtype {array.dtype}"
-        )
-    if array.shape != (batch,):
-        raise ValueError(
-            f"SoftmaxCrossEntropy needs one label per row of logits: labels of shape "
-            f"({batch},), got shape {array.shape}"
-        )
-    if batch and (array.min() < 0 or array.max() >= classes):
-        bad = array[(array < 0) | (array >= classes)][0]
-        raise ValueError(
-            f"SoftmaxCrossEntropy: label {int(bad)} is out of range for {classes} classes "
-            f"(labels must be 0 to {classes - 1})"
-        )
-    return array
 
 
 class SoftmaxCrossEntropy:
@@ -115,13 +95,13 @@ class SoftmaxCrossEntropy:
             ...
             ValueError: SoftmaxCrossEntropy needs logits of shape (batch, classes) with batch >= 1, got shape (3,)
         """
-        z = _as_array(logits)
+        z = as_array(logits)
         if z.ndim != 2 or z.shape[0] == 0:
             raise ValueError(
                 f"SoftmaxCrossEntropy needs logits of shape (batch, classes) with batch >= 1, "
                 f"got shape {z.shape}"
             )
-        y = _check_labels(labels, *z.shape)
+        y = check_labels(labels, *z.shape)
         rows = np.arange(z.shape[0])
         # BEGIN SOLUTION
         shifted = z - z.max(axis=1, keepdims=True)  # every exponent <= 0: no overflow

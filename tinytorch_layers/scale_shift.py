@@ -6,9 +6,9 @@ from typing import Any
 
 import numpy as np
 
-from ._checks import float_dtype, positive_int
+from .checks import as_array, float_dtype, positive_int
 from .module import Module
-from .tensor import DEFAULT_DTYPE, Tensor, _as_array
+from .tensor import DEFAULT_DTYPE, Tensor
 
 __all__ = ["ScaleShift"]
 
@@ -77,7 +77,7 @@ class ScaleShift(Module):
 
     def forward(self, x: Any) -> Tensor:
         """Return ``x * scale + shift``, the scale and shift broadcast over the samples."""
-        data = _as_array(x, self.scale.dtype)
+        data = as_array(x, self.scale.dtype)
         if data.ndim == 0 or data.shape[-1] != self.features:
             raise ValueError(
                 f"ScaleShift expected {self.features} input features, got input shape {data.shape}"
@@ -168,7 +168,7 @@ class ScaleShift(Module):
             raise RuntimeError(
                 "ScaleShift.backward needs the input of a forward pass: call the layer first"
             )
-        grad = _as_array(grad_output)
+        grad = as_array(grad_output)
         if grad.shape != x.shape:
             raise ValueError(
                 f"ScaleShift.backward expected grad_output of the output's shape {x.shape}, "

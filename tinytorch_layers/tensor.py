@@ -21,7 +21,7 @@ def _to_array(data: Any, dtype: Any = None, *, default: Any = DEFAULT_DTYPE) -> 
     """Convert ``data`` to an ndarray of a floating type, with errors that name the input.
 
     ``default`` is the dtype of what carries no float dtype of its own (Python numbers and
-    lists, integers, booleans): :data:`DEFAULT_DTYPE` for a Tensor; :func:`_as_array`
+    lists, integers, booleans): :data:`DEFAULT_DTYPE` for a Tensor; :func:`~tinytorch_layers.checks.as_array`
     passes a layer's dtype, so that such an input is converted once, straight to it.
     """
     if isinstance(data, Tensor):
@@ -48,52 +48,6 @@ def _to_array(data: Any, dtype: Any = None, *, default: Any = DEFAULT_DTYPE) -> 
     raise TypeError(
         f"Tensor data must be numeric, got dtype {array.dtype} from {type(data).__name__}"
     )
-
-
-def _as_array(x: Any, dtype: np.dtype | None = None) -> np.ndarray:
-    """The array a module computes on: the one input conversion of the layers and the loss.
-
-    The common inputs cost two type tests and no copy: a Tensor gives its own data, and an
-    ndarray of ``dtype`` (without ``dtype``: of any float type) is used as it is. Anything
-    else follows the rules and errors of ``Tensor(x)`` (:func:`_to_array`): Python numbers
-    and lists, integers and booleans become ``dtype`` (float32 without one); strings,
-    complex numbers and ragged lists are refused with an error that names them. With
-    ``dtype``, the result is then cast to it, a copy only if its dtype differs, so the
-    caller's array is never changed.
-
-    Examples:
-        >>> a = np.ones((2, 3), dtype=np.float32)
-        >>> _as_array(a) is a, _as_array(Tensor(a)) is a, _as_array(a, a.dtype) is a  # no copy
-        (True, True, True)
-        >>> _as_array(a, np.dtype(np.float64)).dtype, _as_array(np.arange(2)).dtype
-        (dtype('float64'), dtype('float32'))
-        >>> _as_array([0.1], np.dtype(np.float64)).tolist()  # straight to float64
-        [0.1]
-        >>> native = np.ones(2, dtype=a.dtype.newbyteorder("="))  # equal dtype, another object
-        >>> native.dtype is a.dtype, _as_array(native, a.dtype) is native
-        (False, True)
-        >>> _as_array([[1, 2], [3]])
-        Traceback (most recent call last):
-        ...
-        ValueError: Tensor data is ragged: every row must have the same length (...)
-        >>> _as_array("3")
-        Traceback (most recent call last):
-        ...
-        TypeError: Tensor data must be numeric, got a string: '3'
-    """
-    # Exact type tests first: they cost tens of nanoseconds and settle the usual inputs,
-    # which is what keeps a tiny layer's call close to the bare ``x @ W + b``.
-    kind = type(x)
-    if kind is Tensor:
-        array = x.data
-    elif kind is np.ndarray and (x.dtype is dtype or x.dtype.kind == "f"):
-        array = x
-    else:  # subclasses, lists, scalars, other dtypes: Tensor's rules and errors
-        array = _to_array(x, default=DEFAULT_DTYPE if dtype is None else dtype)
-    # numpy's built-in dtypes are singletons, so `is` settles the usual case cheaply.
-    if dtype is None or array.dtype is dtype:
-        return array
-    return array.astype(dtype, copy=False)
 
 
 class Tensor:
