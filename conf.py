@@ -42,6 +42,7 @@ extensions = [
     "mathjax_local",  # math typeset with MathJax at build time (needs node): no math script
     "notebook_downloads",
     "icon_font_subset",  # only the icons the pages show, from the theme's icon fonts
+    "plain_code_spans",  # no <span> for names, brackets and spaces: they are the text colour
 ]
 
 exclude_patterns = [

@@ -229,7 +229,7 @@ def chapter(request: pytest.FixtureRequest, browser, book_url: str) -> Iterator[
 
 
 # The highlighted source of each module: the API pages' [source] links (sphinx.ext.viewcode).
-# Private modules (``_checks``) document nothing, so they have no [source] link and no page.
+# Private modules (a leading underscore) document nothing, so they have no [source] link and no page.
 SOURCE_PAGES = tuple(
     f"_modules/tinytorch_layers/{path.stem}"
     for path in sorted((ROOT / "tinytorch_layers").glob("*.py"))
@@ -514,6 +514,36 @@ def test_figures_sit_on_a_light_card_in_dark_mode(chapter: Visit) -> None:
     finally:
         _restore(chapter)
     assert set(backgrounds) == {"rgb(255, 255, 255)"}, f"{chapter.url}: figure backgrounds in dark mode: {backgrounds}"
+
+
+def test_bare_code_text_has_the_colour_of_the_spans_it_lost(chapter: Visit) -> None:
+    """book/_ext/plain_code_spans.py writes names, brackets and spaces of a code block without
+    their ``<span class="n|p|w">``: the page must look the same. In both colour schemes a bare
+    character in a code block has the colour such a span would give it."""
+    blocks = chapter.page.locator("article div.highlight pre")
+    if blocks.count() == 0:
+        return
+    lost = chapter.page.locator("article div.highlight pre span:is(.n, .p, .w)").count()
+    assert lost == 0, f"{chapter.url}: {lost} spans of names, brackets or spaces left in code blocks"
+    probe = """pre => {
+        const colours = {bare: getComputedStyle(pre).color};
+        for (const name of ['n', 'p', 'w']) {
+            const span = document.createElement('span');
+            span.className = name;
+            pre.appendChild(span);
+            colours[name] = getComputedStyle(span).color;
+            span.remove();
+        }
+        return colours;
+    }"""
+    try:
+        for scheme in ("light", "dark"):
+            _at_viewport(chapter, DESKTOP_VIEWPORT, scheme)
+            chapter.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'", timeout=5_000)
+            colours = blocks.first.evaluate(probe)
+            assert len(set(colours.values())) == 1, f"{chapter.url} ({scheme}): {colours}"
+    finally:
+        _restore(chapter)
 
 
 def test_hidden_solutions_open_on_click(chapter: Visit) -> None:
