@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tinytorch_layers import Tensor, numerical_gradient, relative_error
+from tinytorch_layers import Sigmoid, Softmax, Tanh, Tensor, numerical_gradient, relative_error
+from tinytorch_layers.gradcheck import BACKWARD_RULES, backward_rules_broken
 
 
 def test_quadratic_form_gradient():
@@ -97,3 +98,47 @@ def test_relative_error_is_never_more_than_one_and_exactly_one_for_opposites_or_
     a = rng.standard_normal(7)
     assert relative_error(a, np.zeros(7)) == 1.0
     assert relative_error(3 * a, -3 * a) == pytest.approx(1.0)
+
+
+# --- backward_rules_broken: each rule seen broken on its own; the activations keep them all ---
+class _ReturnsAnArray(Tanh):
+    def backward(self, grad_output, *, input_grad=True):
+        return np.asarray(grad_output.data * (1 - self.last_output**2)) if input_grad else None
+
+
+class _ChangesTheSavedOutput(Tanh):
+    def backward(self, grad_output, *, input_grad=True):
+        out = self.last_output
+        out *= out  # tanh squared, written over the saved output
+        return Tensor(grad_output.data * (1 - out)) if input_grad else None
+
+
+class _IgnoresInputGrad(Tanh):
+    def backward(self, grad_output, *, input_grad=True):
+        return Tensor(grad_output.data * (1 - self.last_output**2))
+
+
+class _WrongDerivative(Tanh):
+    def backward(self, grad_output, *, input_grad=True):
+        return Tensor(grad_output.data * (1 - self.last_output)) if input_grad else None
+
+
+X = [[0.0, 0.5], [-0.5, 2.0]]
+G = [[2.0, 1.0], [1.0, -3.0]]
+
+
+@pytest.mark.parametrize(("module", "broken"), [
+    (_ReturnsAnArray(), [BACKWARD_RULES[0]]),
+    (_ChangesTheSavedOutput(), [BACKWARD_RULES[2], BACKWARD_RULES[3]]),
+    (_IgnoresInputGrad(), [BACKWARD_RULES[4]]),
+    (_WrongDerivative(), [BACKWARD_RULES[5]]),
+    (Tanh(), []), (Sigmoid(), []), (Softmax(), []),
+])
+def test_backward_rules_broken_names_exactly_the_rules_broken(module, broken):
+    assert backward_rules_broken(module, X, G) == broken
+
+
+def test_backward_rules_broken_leaves_the_callers_arrays_alone():
+    x, g = np.array(X, dtype=np.float32), Tensor(G)
+    backward_rules_broken(_ChangesTheSavedOutput(), x, g)
+    assert x.tolist() == X and g.data.tolist() == G

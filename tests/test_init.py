@@ -16,7 +16,7 @@ from tinytorch_layers import (
     xavier_uniform,
     zeros,
 )
-from tinytorch_layers.init import as_generator
+from tinytorch_layers.init import RNG_RULES, as_generator, rng_rules_broken
 
 # fan_in != fan_out, so a scheme that divides by the wrong fan gets the wrong spread.
 FAN_IN, FAN_OUT = 2000, 300
@@ -200,3 +200,44 @@ def test_bad_fans_are_rejected_naming_the_value(init, fans, error, named):
 def test_an_unknown_initialiser_name_lists_the_known_ones():
     with pytest.raises(ValueError, match="choose one of: xavier_normal, xavier_uniform, he_normal, lecun_normal, zeros$"):
         get_initializer("glorot")
+
+
+# --- rng_rules_broken: each rule is seen broken on its own, and every initialiser keeps all ---
+def _ignores_rng(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    return np.random.default_rng().standard_normal((fan_in, fan_out)).astype(dtype)
+
+
+def _reseeds_a_generator(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    seed = rng if isinstance(rng, int) else 0  # a Generator is replaced by seed 0
+    return np.random.default_rng(seed).standard_normal((fan_in, fan_out)).astype(dtype)
+
+
+def _draws_from_numpys_global_state(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    if rng is None:
+        return np.random.standard_normal((fan_in, fan_out)).astype(dtype)
+    return as_generator(rng).standard_normal((fan_in, fan_out)).astype(dtype)
+
+
+def _right_via_default_rng(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    # default_rng returns a Generator unchanged, so this is as right as as_generator
+    return np.random.default_rng(rng).uniform(-1, 1, (fan_in, fan_out)).astype(dtype)
+
+
+@pytest.mark.parametrize(("initializer", "broken"), [
+    (_ignores_rng, [RNG_RULES[0]]),
+    (_reseeds_a_generator, [RNG_RULES[2]]),
+    (_draws_from_numpys_global_state, [RNG_RULES[3]]),
+    (_right_via_default_rng, []),
+    # zeros draws nothing, so no seed changes its result: it is not held to these rules
+    *[(function, []) for function in INITIALIZERS.values() if function is not zeros],
+])
+def test_rng_rules_broken_names_exactly_the_rules_broken(initializer, broken):
+    assert rng_rules_broken(initializer) == broken
+
+
+def test_rng_rules_broken_puts_the_callers_global_state_back():
+    np.random.seed(7)
+    expected = np.random.random(3)
+    np.random.seed(7)
+    rng_rules_broken(_draws_from_numpys_global_state)
+    assert np.array_equal(np.random.random(3), expected)

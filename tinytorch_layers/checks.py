@@ -47,11 +47,7 @@ def as_array(x: Any, dtype: np.dtype | None = None) -> np.ndarray:
         >>> native = np.ones(2, dtype=a.dtype.newbyteorder("="))  # equal dtype, another object
         >>> native.dtype is a.dtype, as_array(native, a.dtype) is native
         (False, True)
-        >>> as_array([[1, 2], [3]])
-        Traceback (most recent call last):
-        ...
-        ValueError: Tensor data is ragged: every row must have the same length (...)
-        >>> as_array("3")
+        >>> as_array("3")  # refused as Tensor("3") is
         Traceback (most recent call last):
         ...
         TypeError: Tensor data must be numeric, got a string: '3'

@@ -10,7 +10,7 @@ import numpy as np
 
 from .tensor import Tensor
 
-__all__ = ["numerical_gradient", "relative_error"]
+__all__ = ["backward_rules_broken", "numerical_gradient", "relative_error"]
 
 
 def numerical_gradient(f: Callable[[np.ndarray], Any], x: Any, eps: float = 1e-6) -> np.ndarray:
@@ -175,3 +175,78 @@ def relative_error(a: Any, b: Any) -> float:
     if scale == 0:
         return 0.0
     return float(np.linalg.norm(a - b) / scale)
+
+
+#: The rules of :func:`backward_rules_broken`, in the order it tries them.
+BACKWARD_RULES = (
+    "backward returns a Tensor of the output's shape and dtype",
+    "grad_output is left as it was",
+    "the saved output is left as it was",
+    "a second call gives the same gradient",
+    "input_grad=False returns None",
+    "the gradient agrees with central differences in float64",
+)
+
+
+def backward_rules_broken(module: Any, x: Any, grad_output: Any) -> list[str]:
+    """Which rules of a parameter-free module's backward pass ``module`` breaks (none: ``[]``).
+
+    The activations compute their derivative from the output they kept (``last_output``),
+    and the rules every one of them follows are these: the gradient is a Tensor of the
+    output's shape and dtype; neither ``grad_output`` nor the saved output is changed, so a
+    second call gives the same gradient; ``input_grad=False`` returns None; and in float64
+    the gradient agrees with :func:`numerical_gradient` of :math:`L = \\sum g \\odot f(x)`
+    (:func:`relative_error` below ``1e-8``). All but the last are tried on a forward pass
+    of ``x`` as it is (float32 for a list), the last on ``x`` and ``grad_output`` in float64.
+
+    Examples:
+        >>> from tinytorch_layers import Sigmoid
+        >>> x, g = [[0.0, 2.0], [-1.0, 0.5]], [[2.0, 1.0], [1.0, -4.0]]
+        >>> backward_rules_broken(Sigmoid(), x, g)
+        []
+        >>> class InPlace(Sigmoid):  # the right numbers, written into grad_output
+        ...     def backward(self, grad_output, *, input_grad=True):
+        ...         out = self.last_output
+        ...         grad_output.data *= out * (1 - out)
+        ...         return grad_output if input_grad else None
+        >>> backward_rules_broken(InPlace(), x, g)
+        ['grad_output is left as it was', 'a second call gives the same gradient']
+        >>> class FromTheInput(Sigmoid):  # s(1 - s) of the output where it is the input's
+        ...     def backward(self, grad_output, *, input_grad=True):
+        ...         s = 1 / (1 + np.exp(-self.last_output))
+        ...         return Tensor(grad_output.data * s * (1 - s)) if input_grad else None
+        >>> backward_rules_broken(FromTheInput(), x, g)
+        ['the gradient agrees with central differences in float64']
+    """
+    def fresh(value: Any) -> Tensor:  # a Tensor of its own (float32 from lists)
+        return Tensor(np.array(value.data if isinstance(value, Tensor) else value, copy=True)
+                      if isinstance(value, (Tensor, np.ndarray)) else value)
+
+    def data(result: Any) -> np.ndarray:
+        return np.asarray(result.data if isinstance(result, Tensor) else result)
+
+    broken: list[str] = []
+    inputs, g = fresh(x), fresh(grad_output)
+    out = module(inputs)
+    saved = np.array(module.last_output, copy=True)
+    g_before = g.data.copy()
+    first = module.backward(g)
+    if not (isinstance(first, Tensor) and first.shape == out.shape and first.dtype == out.dtype):
+        broken.append(BACKWARD_RULES[0])
+    if not np.array_equal(g.data, g_before):
+        broken.append(BACKWARD_RULES[1])
+    if not np.array_equal(module.last_output, saved):
+        broken.append(BACKWARD_RULES[2])
+    first = data(first).copy()
+    if not np.array_equal(data(module.backward(g)), first):
+        broken.append(BACKWARD_RULES[3])
+    if module.backward(Tensor(g_before), input_grad=False) is not None:
+        broken.append(BACKWARD_RULES[4])
+
+    x64, g64 = inputs.data.astype(np.float64), g_before.astype(np.float64)
+    module(x64)
+    analytic = data(module.backward(Tensor(g64.copy())))
+    numeric = numerical_gradient(lambda v: float(np.sum(g64 * data(module(v)))), x64)
+    if analytic.dtype != np.float64 or not relative_error(analytic, numeric) < 1e-8:
+        broken.append(BACKWARD_RULES[5])
+    return broken

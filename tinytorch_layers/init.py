@@ -33,6 +33,7 @@ __all__ = [
     "get_initializer",
     "he_normal",
     "lecun_normal",
+    "rng_rules_broken",
     "xavier_normal",
     "xavier_uniform",
     "zeros",
@@ -64,6 +65,67 @@ def as_generator(rng: RngLike) -> np.random.Generator:
     if rng is not None and (isinstance(rng, bool) or not isinstance(rng, (int, np.integer))):
         raise TypeError(f"rng must be a numpy Generator, an int seed or None, got {rng!r}")
     return np.random.default_rng(rng)
+
+
+#: The rules of :func:`rng_rules_broken`, in the order it tries them.
+RNG_RULES = (
+    "the same seed gives the same weights",
+    "another seed gives other weights",
+    "a Generator moves on from one call to the next",
+    "numpy's global random state is left alone",
+)
+
+
+def rng_rules_broken(initializer: Initializer) -> list[str]:
+    """Which of the initialisers' rules about ``rng`` ``initializer`` breaks (none: ``[]``).
+
+    Every initialiser here draws from the generator it is given (:func:`as_generator`): an int
+    seed makes the weights reproducible, a Generator is used as it is, so that each call with
+    it draws new numbers, and numpy's global random state is neither read nor changed, with ``rng=None``
+    too. The rules are tried on ``(3, 2)`` weights in float64.
+
+    Examples:
+        >>> rng_rules_broken(xavier_normal)
+        []
+        >>> def fixed_seed(fan_in, fan_out, *, rng=None, dtype=np.float32):
+        ...     return np.random.default_rng(0).standard_normal((fan_in, fan_out)).astype(dtype)
+        >>> rng_rules_broken(fixed_seed)
+        ['another seed gives other weights', 'a Generator moves on from one call to the next']
+        >>> def global_seed(fan_in, fan_out, *, rng=None, dtype=np.float32):
+        ...     np.random.seed(rng if isinstance(rng, int) else 0)
+        ...     return np.random.standard_normal((fan_in, fan_out)).astype(dtype)
+        >>> callers = np.random.get_state(legacy=False)["state"]
+        >>> rng_rules_broken(global_seed)
+        ['a Generator moves on from one call to the next', "numpy's global random state is left alone"]
+        >>> now = np.random.get_state(legacy=False)["state"]  # the caller's state is put back
+        >>> bool(np.array_equal(callers["key"], now["key"])), callers["pos"] == now["pos"]
+        (True, True)
+    """
+    def draw(rng: RngLike) -> np.ndarray:
+        return np.asarray(initializer(3, 2, rng=rng, dtype=np.float64))
+
+    # The caller's global state is put back whatever the function does to it; the last rule
+    # starts from a state set here, so that a function that reseeds numpy's global generator
+    # to the same seed at every call is seen too.
+    callers_state = np.random.get_state()
+    try:
+        broken = []
+        if not np.array_equal(draw(1), draw(1)):
+            broken.append(RNG_RULES[0])
+        if np.array_equal(draw(1), draw(2)):
+            broken.append(RNG_RULES[1])
+        generator = np.random.default_rng(5)
+        if np.array_equal(draw(generator), draw(generator)):
+            broken.append(RNG_RULES[2])
+        np.random.seed(20260101)
+        before = np.random.get_state(legacy=False)["state"]
+        draw(None)
+        after = np.random.get_state(legacy=False)["state"]
+        if not (np.array_equal(before["key"], after["key"]) and before["pos"] == after["pos"]):
+            broken.append(RNG_RULES[3])
+    finally:
+        np.random.set_state(callers_state)
+    return broken
 
 
 def xavier_normal(
@@ -156,19 +218,12 @@ def xavier_uniform(
         True
 
         The same seed gives the same weights, another seed others; a Generator moves on
-        from one call to the next; numpy's global state is not touched:
+        from one call to the next; numpy's global state is not touched (:func:`rng_rules_broken`
+        tries each rule):
 
-        >>> same, other = xavier_uniform(3, 2, rng=1), xavier_uniform(3, 2, rng=2)
-        >>> bool(np.array_equal(same, xavier_uniform(3, 2, rng=1))), bool(np.array_equal(same, other))
-        (True, False)
-        >>> rng = np.random.default_rng(5)
-        >>> bool(np.array_equal(xavier_uniform(3, 2, rng=rng), xavier_uniform(3, 2, rng=rng)))
-        False
-        >>> before = np.random.get_state(legacy=False)["state"]
-        >>> W = xavier_uniform(3, 2)  # fresh entropy from the operating system
-        >>> after = np.random.get_state(legacy=False)["state"]
-        >>> bool(np.array_equal(before["key"], after["key"])), before["pos"] == after["pos"]
-        (True, True)
+        >>> from tinytorch_layers.init import rng_rules_broken
+        >>> rng_rules_broken(xavier_uniform)
+        []
     """
     check_fans(fan_in, fan_out)
     dtype = initializer_dtype(dtype)
@@ -218,20 +273,12 @@ def he_normal(
         >>> bool(np.abs(W).max() > 4 * np.sqrt(v))
         True
 
-        The same seed gives the same weights, another seed others; a Generator moves on
-        from one call to the next; numpy's global state is not touched:
+        Like every initialiser here, it keeps the rules of :func:`rng_rules_broken`: the
+        same seed, the same weights; a Generator moves on; numpy's global state is untouched.
 
-        >>> same, other = he_normal(3, 2, rng=1), he_normal(3, 2, rng=2)
-        >>> bool(np.array_equal(same, he_normal(3, 2, rng=1))), bool(np.array_equal(same, other))
-        (True, False)
-        >>> rng = np.random.default_rng(5)
-        >>> bool(np.array_equal(he_normal(3, 2, rng=rng), he_normal(3, 2, rng=rng)))
-        False
-        >>> before = np.random.get_state(legacy=False)["state"]
-        >>> W = he_normal(3, 2)  # fresh entropy from the operating system
-        >>> after = np.random.get_state(legacy=False)["state"]
-        >>> bool(np.array_equal(before["key"], after["key"])), before["pos"] == after["pos"]
-        (True, True)
+        >>> from tinytorch_layers.init import rng_rules_broken
+        >>> rng_rules_broken(he_normal)
+        []
     """
     check_fans(fan_in, fan_out)
     dtype = initializer_dtype(dtype)
@@ -249,16 +296,8 @@ def lecun_normal(
     From LeCun et al. (1998), "Efficient BackProp", where it was proposed for the scaled
     tanh :math:`1.7159 \tanh(2x/3)`: the output of a unit has the variance
     :math:`n_{in} \operatorname{Var}(W) \, \mathbb{E}[x^2] = \mathbb{E}[x^2]`, the second
-    moment of its input. Also the recommended start for SELU.
-
-    Args:
-        fan_in: Number of inputs of the layer (rows of W).
-        fan_out: Number of outputs of the layer (columns of W).
-        rng: A Generator, an int seed, or None for fresh entropy.
-        dtype: A float dtype for the result.
-
-    Returns:
-        An array of shape ``(fan_in, fan_out)``.
+    moment of its input. Also the recommended start for SELU. It takes the arguments of
+    :func:`xavier_normal` and returns, like it, an array of shape ``(fan_in, fan_out)``.
 
     Examples:
         >>> W = lecun_normal(1000, 200, rng=0)
