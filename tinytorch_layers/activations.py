@@ -94,20 +94,12 @@ class Sigmoid(Module):
     def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
         r"""Given dL/dy for the output of the last forward pass, return dL/dx.
 
-        The derivative is computed from the output the forward pass kept in
-        ``last_output``, with no new exponential; neither that array nor ``grad_output`` is
-        changed, so a second call gives the same result.
-
-        Args:
-            grad_output: dL/dy, of the output's shape.
-            input_grad: Compute dL/dx; with False, return None (there are no parameters).
-
-        Returns:
-            A Tensor of the output's shape and dtype, or None.
-
-        Raises:
-            RuntimeError: No forward pass has run yet.
-            ValueError: ``grad_output`` does not have the output's shape.
+        The result is a Tensor of the output's shape and dtype, or None with
+        ``input_grad=False`` (a sigmoid has no parameters to fill). The derivative is
+        computed from the output the forward pass kept in ``last_output``, with no new
+        exponential; neither that array nor ``grad_output`` is changed, so a second call
+        gives the same result. Called before any forward pass, it raises a RuntimeError; a
+        ``grad_output`` of another shape than the output's gets a ValueError.
 
         Examples:
             >>> sigmoid = Sigmoid()
@@ -160,20 +152,12 @@ class Tanh(Module):
     def backward(self, grad_output: Any, *, input_grad: bool = True) -> Tensor | None:
         r"""Given dL/dy for the output of the last forward pass, return dL/dx.
 
-        The derivative is computed from the output the forward pass kept in
-        ``last_output``; no new :math:`\tanh` is needed. Neither that array nor
-        ``grad_output`` is changed, so a second call gives the same result.
-
-        Args:
-            grad_output: dL/dy, of the output's shape.
-            input_grad: Compute dL/dx; with False, return None (there are no parameters).
-
-        Returns:
-            A Tensor of the output's shape and dtype, or None.
-
-        Raises:
-            RuntimeError: No forward pass has run yet.
-            ValueError: ``grad_output`` does not have the output's shape.
+        It returns a Tensor like the output (its shape, its dtype), or None when
+        ``input_grad`` is False, since there is no parameter. The derivative comes from the
+        saved output ``last_output``: no new :math:`\tanh` is needed. That array and
+        ``grad_output`` stay unchanged, so calling again gives the same gradient. A call
+        before any forward pass is a RuntimeError, and ``grad_output`` must have the
+        output's shape (a ValueError otherwise).
 
         Examples:
             >>> tanh = Tanh()
@@ -304,18 +288,9 @@ class Softmax(Module):
         It is computed from the saved output ``last_output`` alone, in memory of the
         input's size: the Jacobian, a matrix per row, is never formed. Neither
         ``last_output`` nor ``grad_output`` is changed, so a second call gives the same
-        result.
-
-        Args:
-            grad_output: dL/ds, of the output's shape.
-            input_grad: Compute dL/dx; with False, return None (there are no parameters).
-
-        Returns:
-            A Tensor of the output's shape and dtype, or None.
-
-        Raises:
-            RuntimeError: No forward pass has run yet.
-            ValueError: ``grad_output`` does not have the output's shape.
+        result, a Tensor of the output's shape and dtype (None with ``input_grad=False``:
+        softmax has no parameters). Before a forward pass it raises a RuntimeError, and for
+        a ``grad_output`` that is not of the output's shape a ValueError.
 
         Examples:
             >>> softmax = Softmax()
@@ -332,20 +307,19 @@ class Softmax(Module):
             >>> print(np.round(grad.data, 3))
             [[ 0.074 -0.288  0.214]
              [-0.228  0.198  0.031]]
-            >>> type(grad).__name__, grad.dtype
-            ('Tensor', dtype('float32'))
             >>> bool(np.abs(grad.data.sum(axis=-1)).max() < 1e-6)  # the sums stay at one
             True
-            >>> g.data.tolist()  # grad_output is left as it was
-            [[1.0, -1.0, 0.5], [0.0, 2.0, 1.0]]
-            >>> print(np.round(softmax.last_output, 4))  # and so is the saved output
-            [[0.09   0.2447 0.6652]
-             [0.8438 0.1142 0.042 ]]
-            >>> first = grad.data.tolist()
-            >>> softmax.backward(g).data.tolist() == first  # the same again
-            True
-            >>> print(softmax.backward(g, input_grad=False))
-            None
+
+            Each rule of an activation's backward pass, from the dtype of the result and
+            ``grad_output`` left unchanged to agreement with central differences in float64:
+
+            >>> from tinytorch_layers.gradcheck import backward_rules_broken
+            >>> backward_rules_broken(softmax, [[0.0, 1.0, 2.0], [2.0, 0.0, -1.0]], g)
+            []
+            >>> Softmax().backward(Tensor([1.0]))
+            Traceback (most recent call last):
+            ...
+            RuntimeError: Softmax.backward needs a forward pass first: call the module first
 
             Along the columns (``axis=0``):
 
@@ -354,21 +328,6 @@ class Softmax(Module):
             >>> print(np.round(by_column.backward(Tensor([[1.0, 2.0], [0.0, 0.0]])).data, 4))
             [[ 0.25  0.21]
              [-0.25 -0.21]]
-
-            Checked against central differences in float64:
-
-            >>> from tinytorch_layers import numerical_gradient, relative_error
-            >>> x = np.random.default_rng(0).standard_normal((2, 4))
-            >>> g = np.arange(8.0).reshape(2, 4)  # dL/ds for L = sum(g * softmax(x))
-            >>> s = softmax(x)
-            >>> analytic = softmax.backward(g).data
-            >>> numeric = numerical_gradient(lambda v: float(np.sum(g * softmax(v).data)), x)
-            >>> analytic.dtype, bool(relative_error(analytic, numeric) < 1e-8)
-            (dtype('float64'), True)
-            >>> Softmax().backward(Tensor([1.0]))
-            Traceback (most recent call last):
-            ...
-            RuntimeError: Softmax.backward needs a forward pass first: call the module first
         """
         out, grad = saved_output_and_grad(self, grad_output)
         if not input_grad:  # no parameters: nothing else to compute

@@ -242,24 +242,15 @@ def he_normal(
     From He et al. (2015), "Delving deep into rectifiers": the variance is chosen so that
     the second moment of the pre-activations stays the same from one ReLU layer to the
     next, although ReLU sets about half of its inputs to zero. Also known as Kaiming
-    normal.
-
-    Args:
-        fan_in: Number of inputs of the layer (rows of W).
-        fan_out: Number of outputs of the layer (columns of W).
-        rng: A Generator (used as it is), an int seed, or None for fresh entropy (see
-            ``as_generator``); numpy's global random state is neither read nor changed.
-        dtype: float32 or float64, the dtype of the result.
-
-    Returns:
-        An array of shape ``(fan_in, fan_out)``.
+    normal. The arguments are those of :func:`xavier_uniform`: ``fan_in`` rows (the
+    inputs of the layer) by ``fan_out`` columns (its outputs), drawn from ``rng`` (a
+    Generator, used as it is, an int seed, or None for fresh entropy) in ``dtype``
+    (float32 or float64); the result is an array of shape ``(fan_in, fan_out)``.
 
     Examples:
         >>> W = he_normal(1000, 200, rng=0)
-        >>> type(W).__name__, W.shape, W.dtype
-        ('ndarray', (1000, 200), dtype('float32'))
-        >>> he_normal(3, 2, rng=0, dtype=np.float64).dtype
-        dtype('float64')
+        >>> type(W).__name__, W.shape, W.dtype, he_normal(3, 2, rng=0, dtype=np.float64).dtype
+        ('ndarray', (1000, 200), dtype('float32'), dtype('float64'))
 
         Half of the second moment is lost in the ReLU, so ``fan_in * Var(W) = 2`` makes up
         for it. The mean and the variance agree within five standard errors of their
