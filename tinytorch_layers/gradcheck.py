@@ -195,9 +195,10 @@ def backward_rules_broken(module: Any, x: Any, grad_output: Any) -> list[str]:
     and the rules every one of them follows are these: the gradient is a Tensor of the
     output's shape and dtype; neither ``grad_output`` nor the saved output is changed, so a
     second call gives the same gradient; ``input_grad=False`` returns None; and in float64
-    the gradient agrees with :func:`numerical_gradient` of :math:`L = \\sum g \\odot f(x)`
-    (:func:`relative_error` below ``1e-8``). All but the last are tried on a forward pass
-    of ``x`` as it is (float32 for a list), the last on ``x`` and ``grad_output`` in float64.
+    the gradient agrees with :func:`~tinytorch_layers.numerical_gradient` of
+    :math:`L = \\sum g \\odot f(x)` (:func:`~tinytorch_layers.relative_error` below
+    ``1e-8``). All but the last are tried on a forward pass of ``x`` as it is (float32 for a
+    list), the last on ``x`` and ``grad_output`` in float64.
 
     Examples:
         >>> from tinytorch_layers import Sigmoid

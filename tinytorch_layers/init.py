@@ -79,7 +79,7 @@ RNG_RULES = (
 def rng_rules_broken(initializer: Initializer) -> list[str]:
     """Which of the initialisers' rules about ``rng`` ``initializer`` breaks (none: ``[]``).
 
-    Every initialiser here draws from the generator it is given (:func:`as_generator`): an int
+    Every initialiser here draws from the generator it is given (``as_generator``): an int
     seed makes the weights reproducible, a Generator is used as it is, so that each call with
     it draws new numbers, and numpy's global random state is neither read nor changed, with ``rng=None``
     too. The rules are tried on ``(3, 2)`` weights in float64.
@@ -218,8 +218,8 @@ def xavier_uniform(
         True
 
         The same seed gives the same weights, another seed others; a Generator moves on
-        from one call to the next; numpy's global state is not touched (:func:`rng_rules_broken`
-        tries each rule):
+        from one call to the next; numpy's global state is not touched
+        (:func:`~tinytorch_layers.init.rng_rules_broken` tries each rule):
 
         >>> from tinytorch_layers.init import rng_rules_broken
         >>> rng_rules_broken(xavier_uniform)
@@ -264,8 +264,9 @@ def he_normal(
         >>> bool(np.abs(W).max() > 4 * np.sqrt(v))
         True
 
-        Like every initialiser here, it keeps the rules of :func:`rng_rules_broken`: the
-        same seed, the same weights; a Generator moves on; numpy's global state is untouched.
+        Like every initialiser here, it keeps the rules of
+        :func:`~tinytorch_layers.init.rng_rules_broken`: the same seed, the same weights; a
+        Generator moves on; numpy's global state is untouched.
 
         >>> from tinytorch_layers.init import rng_rules_broken
         >>> rng_rules_broken(he_normal)
