@@ -40,7 +40,8 @@ measure() {  # measure LABEL COMMAND...: run it once, print the times and the lo
     before=$(load)
     local status=0
     /usr/bin/time -o "$times" -f "%e %U %S" "$@" >"$log" 2>&1 || status=$?
-    read -r wall user sys <"$times"
+    # the last line: after a failure, time writes "Command exited with non-zero status N" first
+    read -r wall user sys < <(tail -n 1 "$times")
     printf '%s: %s s wall, %.0f s CPU (user %s + system %s), load %s before, %s after, exit %s\n' \
         "$label" "$wall" "$(awk "BEGIN {print $user + $sys}")" "$user" "$sys" "$before" "$(load)" "$status"
     grep -E "^[=]* ?[0-9]+ (passed|failed)|(passed|failed).* in [0-9.]+s" "$log" | sed 's/^/    /' || true
