@@ -64,6 +64,22 @@ def _ipython_source(source: str) -> str:
     return TransformerManager().transform_cell(source)
 
 
+def _lines_before_code(example: Example) -> int:
+    """How many lines of the chapter come before the cell's first line of code.
+
+    Sybil's ``line_offset`` counts the opening fence but not the cell's options
+    (``:tags: [...]`` and the blank line after them), so the code is found in the cell's
+    own text instead.
+    """
+    text = example.document.text
+    raw = text[example.region.start : example.region.end]
+    code = str(example.parsed).lstrip("\n")
+    at = raw.find(code[:200]) if code.strip() else -1
+    if at < 0:
+        return example.line + example.parsed.line_offset
+    return text.count("\n", 0, example.region.start + at)
+
+
 class IPythonCellParser(CodeBlockParser):
     """``{code-cell} ipython3`` cells, run as Python; ``raises-exception`` cells must raise."""
 
@@ -80,8 +96,10 @@ class IPythonCellParser(CodeBlockParser):
 
             example.namespace["get_ipython"] = InteractiveShell.instance
         must_raise = "raises-exception" in _tags(example.region)
-        # Pad with newlines so tracebacks show the chapter's own line numbers.
-        padded = "\n" * (example.line + example.parsed.line_offset) + source
+        # Pad with newlines so that the code's line numbers are the chapter's: tracebacks
+        # point at the chapter, and inspect.getsource (which `check` in a chapter's closing
+        # cells uses) finds a function's own lines.
+        padded = "\n" * _lines_before_code(example) + source
         code = compile(padded, example.path, "exec", dont_inherit=True)
         try:
             exec(code, example.namespace)

@@ -67,3 +67,21 @@ def test_an_exception_is_judged_by_its_last_line() -> None:
     assert judge(expecting("ValueError: other\n", IGNORE_EXCEPTION_DETAIL=True), raised) is None
     unexpected = judge(example("f()\n", "None\n"), raised)
     assert "Exception raised:" in unexpected and "ValueError: bad shape (2, 3)" in unexpected
+
+
+def test_sybil_runs_a_cell_at_the_chapters_own_lines(tmp_path) -> None:
+    """A cell with options (``:tags:`` and the blank line after it) runs at the lines it has in
+    the chapter, so ``inspect.getsource`` finds a function it defines: the chapters' closing
+    ``check`` cells read their functions so (they once read the chapter's first line instead)."""
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(
+        "# A chapter\n\n"
+        "```{code-cell} ipython3\n:tags: [remove-cell]\n\nimport inspect\n\n\ndef here():\n    return 1\n```\n\n"
+        "```{code-cell} ipython3\nsource = inspect.getsource(here)\nline = here.__code__.co_firstlineno\n```\n",
+        encoding="utf-8",
+    )
+    document = chapter_sybil(tmp_path).parse(chapter)
+    for found in document.examples():
+        found.evaluate()
+    assert document.namespace["source"] == "def here():\n    return 1\n"
+    assert document.namespace["line"] == chapter.read_text(encoding="utf-8").splitlines().index("def here():") + 1
