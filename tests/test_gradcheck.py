@@ -113,8 +113,21 @@ class _ChangesTheSavedOutput(Tanh):
         return Tensor(grad_output.data * (1 - out)) if input_grad else None
 
 
+class _InPlaceOnGradOutput(Tanh):
+    def backward(self, grad_output, *, input_grad=True):
+        grad_output.data *= 1 - self.last_output**2  # the right numbers, in the caller's array
+        return grad_output if input_grad else None
+
+
 class _IgnoresInputGrad(Tanh):
     def backward(self, grad_output, *, input_grad=True):
+        return Tensor(grad_output.data * (1 - self.last_output**2))
+
+
+class _AsksWhetherInputGradIsFalse(Tanh):  # right: False is what the rule passes
+    def backward(self, grad_output, *, input_grad=True):
+        if input_grad is False:
+            return None
         return Tensor(grad_output.data * (1 - self.last_output**2))
 
 
@@ -129,16 +142,26 @@ G = [[2.0, 1.0], [1.0, -3.0]]
 
 @pytest.mark.parametrize(("module", "broken"), [
     (_ReturnsAnArray(), [BACKWARD_RULES[0]]),
+    (_InPlaceOnGradOutput(), [BACKWARD_RULES[1], BACKWARD_RULES[3]]),
     (_ChangesTheSavedOutput(), [BACKWARD_RULES[2], BACKWARD_RULES[3]]),
     (_IgnoresInputGrad(), [BACKWARD_RULES[4]]),
     (_WrongDerivative(), [BACKWARD_RULES[5]]),
-    (Tanh(), []), (Sigmoid(), []), (Softmax(), []),
+    (Tanh(), []), (Sigmoid(), []), (Softmax(), []), (_AsksWhetherInputGradIsFalse(), []),
 ])
 def test_backward_rules_broken_names_exactly_the_rules_broken(module, broken):
     assert backward_rules_broken(module, X, G) == broken
 
 
-def test_backward_rules_broken_leaves_the_callers_arrays_alone():
-    x, g = np.array(X, dtype=np.float32), Tensor(G)
+@pytest.mark.parametrize("kind", [np.array, Tensor])
+def test_backward_rules_broken_leaves_the_callers_arrays_alone(kind):
+    x, g = kind(np.array(X, dtype=np.float32)), kind(np.array(G, dtype=np.float32))
+    backward_rules_broken(_InPlaceOnGradOutput(), x, g)
     backward_rules_broken(_ChangesTheSavedOutput(), x, g)
-    assert x.tolist() == X and g.data.tolist() == G
+    assert np.asarray(x).tolist() == X and np.asarray(g).tolist() == G
+
+
+def test_backward_rules_broken_tries_the_first_rules_in_the_callers_dtype():
+    """float64 arrays stay float64 (only lists become float32), so a float64 module passes."""
+    x, g = np.array(X), np.array(G)
+    assert backward_rules_broken(Tanh(), x, g) == []
+    assert backward_rules_broken(_ReturnsAnArray(), x, g) == [BACKWARD_RULES[0]]

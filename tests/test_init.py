@@ -212,6 +212,21 @@ def _reseeds_a_generator(fan_in, fan_out, *, rng=None, dtype=np.float32):
     return np.random.default_rng(seed).standard_normal((fan_in, fan_out)).astype(dtype)
 
 
+def _replaces_a_generator_only(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    seed = 0 if isinstance(rng, np.random.Generator) else rng  # None still draws fresh numbers
+    return np.random.default_rng(seed).standard_normal((fan_in, fan_out)).astype(dtype)
+
+
+def _one_stream_for_every_seed(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    generator = np.random.default_rng(0) if isinstance(rng, int) else as_generator(rng)
+    return generator.standard_normal((fan_in, fan_out)).astype(dtype)
+
+
+def _seeds_numpys_global_state(fan_in, fan_out, *, rng=None, dtype=np.float32):
+    np.random.seed(20260101)  # the seed rng_rules_broken sets itself: seen all the same
+    return as_generator(rng).standard_normal((fan_in, fan_out)).astype(dtype)
+
+
 def _draws_from_numpys_global_state(fan_in, fan_out, *, rng=None, dtype=np.float32):
     if rng is None:
         return np.random.standard_normal((fan_in, fan_out)).astype(dtype)
@@ -226,6 +241,9 @@ def _right_via_default_rng(fan_in, fan_out, *, rng=None, dtype=np.float32):
 @pytest.mark.parametrize(("initializer", "broken"), [
     (_ignores_rng, [RNG_RULES[0]]),
     (_reseeds_a_generator, [RNG_RULES[2]]),
+    (_replaces_a_generator_only, [RNG_RULES[2]]),
+    (_one_stream_for_every_seed, [RNG_RULES[1]]),
+    (_seeds_numpys_global_state, [RNG_RULES[3]]),
     (_draws_from_numpys_global_state, [RNG_RULES[3]]),
     (_right_via_default_rng, []),
     # zeros draws nothing, so no seed changes its result: it is not held to these rules

@@ -219,17 +219,16 @@ def backward_rules_broken(module: Any, x: Any, grad_output: Any) -> list[str]:
         >>> backward_rules_broken(FromTheInput(), x, g)
         ['the gradient agrees with central differences in float64']
     """
-    def fresh(value: Any) -> Tensor:  # a Tensor of its own (float32 from lists)
-        return Tensor(np.array(value.data if isinstance(value, Tensor) else value, copy=True)
-                      if isinstance(value, (Tensor, np.ndarray)) else value)
+    def fresh(value: Any) -> Tensor:  # a copy, which the module may change (float32 from lists)
+        return Tensor(Tensor(value).data.copy())
 
-    def data(result: Any) -> np.ndarray:
-        return np.asarray(result.data if isinstance(result, Tensor) else result)
+    def data(result: Any) -> np.ndarray:  # what a Tensor, an ndarray or a list holds
+        return Tensor(result).data
 
     broken: list[str] = []
     inputs, g = fresh(x), fresh(grad_output)
     out = module(inputs)
-    saved = np.array(module.last_output, copy=True)
+    saved = module.last_output.copy()
     g_before = g.data.copy()
     first = module.backward(g)
     if not (isinstance(first, Tensor) and first.shape == out.shape and first.dtype == out.dtype):
@@ -244,7 +243,7 @@ def backward_rules_broken(module: Any, x: Any, grad_output: Any) -> list[str]:
     if module.backward(Tensor(g_before), input_grad=False) is not None:
         broken.append(BACKWARD_RULES[4])
 
-    x64, g64 = inputs.data.astype(np.float64), g_before.astype(np.float64)
+    x64, g64 = np.array(inputs.data, dtype=np.float64), np.array(g_before, dtype=np.float64)
     module(x64)
     analytic = data(module.backward(Tensor(g64.copy())))
     numeric = numerical_gradient(lambda v: float(np.sum(g64 * data(module(v)))), x64)
