@@ -234,6 +234,29 @@ class Pool:
         return done
 
 
+def _exercises_read_the_checkouts_source() -> None:
+    """Make the exercises build stubs and solutions from the checkout's files.
+
+    They read the package's source text (a chapter shows a stub, or runs the given code of
+    the find-the-bug exercise); in mutants/ that text is mutmut's rewrite, with trampolines
+    no learner sees, and the bug could not be planted in it. The mutants still run: only the
+    text the exercises display and execute is the original. The forked children inherit this.
+    """
+    from tinytorch_layers.exercises import source
+
+    original = source._module_source
+
+    def from_checkout(module_name: str) -> tuple[str, ast.Module]:
+        package, _, module = module_name.partition(".")
+        path = REPO / PACKAGE / f"{module}.py"
+        if package != PACKAGE or "." in module or not path.is_file():
+            return original(module_name)
+        text = path.read_text(encoding="utf-8")
+        return text, ast.parse(text)
+
+    source._module_source = from_checkout
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=2)
@@ -265,6 +288,7 @@ def main() -> int:
     if not Path(tinytorch_layers.__file__).resolve().is_relative_to(WORK):
         sys.exit(f"mutation: imported {tinytorch_layers.__file__}, not the copy in mutants/")
     os.environ["TINYTORCH_MUTATION"] = "1"
+    _exercises_read_the_checkouts_source()
     # Warm up: collect everything once here, so that the forked children find the
     # conftest's and the tests' imports (Sybil, IPython, hypothesis, matplotlib) loaded.
     import contextlib
