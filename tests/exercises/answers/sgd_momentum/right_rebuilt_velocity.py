@@ -1,0 +1,10 @@
+# right: velocity rebuilt as a new array each step, update by in-place -=
+g = grad
+if self.weight_decay != 0:
+    g = self.weight_decay * parameter.data + g
+if self.momentum != 0:
+    v = self.velocities[index]
+    v = g.copy() if v is None else self.momentum * v + g
+    self.velocities[index] = v
+    g = v
+parameter.data -= self.lr * g

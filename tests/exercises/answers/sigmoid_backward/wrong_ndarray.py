@@ -1,0 +1,2 @@
+# wrong: returns an ndarray
+return grad * out * (1 - out)

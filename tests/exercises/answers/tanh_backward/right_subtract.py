@@ -1,0 +1,2 @@
+# right: grad - grad * out**2
+return Tensor._wrap(grad - grad * out ** 2)

@@ -1,0 +1,2 @@
+# wrong: returns an ndarray
+return grad * (1 - out * out)

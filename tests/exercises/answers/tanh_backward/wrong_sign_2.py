@@ -1,0 +1,2 @@
+# wrong: out**2 - 1, the sign flipped
+return Tensor._wrap(grad * (out * out - 1))
