@@ -26,6 +26,7 @@ from pathlib import Path
 
 from tinytorch_layers.exercises import stub_source
 from tinytorch_layers.exercises.catalogue import CHAPTERS, find_exercise
+from tinytorch_layers.exercises.source import _find_definition
 
 BOOK = Path(__file__).resolve().parent.parent / "book"
 HEADING = "### Checking your work in the notebook"
@@ -36,10 +37,7 @@ def stub_function(exercise, target: str, name: str) -> str:
     """The stub's definition of ``target`` (a function or a method), as a function ``name``."""
     stub = stub_source(exercise)
     lines = stub.splitlines()
-    body = ast.parse(stub).body
-    for part in target.split("."):
-        node = next(n for n in body if getattr(n, "name", None) == part)
-        body = node.body
+    node = _find_definition(ast.parse(stub), target)
     # The signature without annotations: a notebook evaluates them when the cell runs, and
     # names such as ``RngLike`` are imported only in the workspace file.
     arguments = _without_annotations(node.args)

@@ -28,7 +28,7 @@ from tinytorch_layers.exercises import (
     write_workspace,
 )
 from tinytorch_layers.exercises.cli import main
-from tinytorch_layers.exercises.source import BEGIN_MARKER, END_MARKER, reference_object
+from tinytorch_layers.exercises.source import BEGIN_MARKER, END_MARKER, _find_definition, reference_object
 
 NAMES = [exercise.name for exercise in EXERCISES]
 BOOK_ORDER = ["matmul", "dense_init", "dense_forward", "dense_cost", "softmax",
@@ -165,14 +165,6 @@ def test_reference_solution_passes_and_stub_is_not_started(name):
     assert check_source(name, stub_source(name)).status == "not started"
 
 
-def _definition(tree: ast.Module, qualname: str) -> ast.FunctionDef:
-    nodes = tree.body
-    for part in qualname.split("."):
-        node = next(n for n in nodes if getattr(n, "name", None) == part)
-        nodes = node.body
-    return node
-
-
 def _solution_region(reference) -> list[str]:
     """The stripped lines between the markers that follow ``reference``'s ``def`` line."""
     lines = Path(inspect.getsourcefile(reference)).read_text().splitlines()
@@ -191,7 +183,7 @@ def test_stub_keeps_signature_and_doctests_and_holds_no_solution_code(name):
     exec(compile(stub, f"<{exercise.filename}>", "exec"), namespace)
     for target in exercise.targets:
         reference = reference_object(name, target)
-        node = _definition(tree, target)
+        node = _find_definition(tree, target)
         # the docstring, doctests included, is the package's, word for word
         assert ast.get_docstring(node) == inspect.getdoc(reference)
         owner, _, method = target.rpartition(".")

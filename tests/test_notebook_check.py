@@ -23,6 +23,7 @@ from reader_environment import reader_kernel_manager
 from tinytorch_layers.exercises import ALL_EXERCISES, check_source, stub_source
 from tinytorch_layers.exercises.catalogue import CHAPTERS, find_exercise
 from tinytorch_layers.exercises.notebook import notebook_source
+from tinytorch_layers.exercises.source import _find_definition
 
 ANSWERS = Path(__file__).resolve().parent / "exercises" / "answers"
 HEADING = "### Checking your work in the notebook"
@@ -71,20 +72,12 @@ def test_each_chapter_ends_with_a_check_cell_for_each_of_its_exercises(chapter):
         stub = ast.parse(stub_source(exercise))
         for target, argument in zip(exercise.targets, call.args[1:]):
             # the cell starts from the workspace's stub: the same code, the same raise
-            given = _definition(stub, target)
+            given = _find_definition(stub, target)
             cell = defined[argument.id]
             assert _body(cell) == _body(given), (
                 f"{chapter}: {argument.id} is not the stub of {target}; "
                 "copy the stubs again with: python scripts/exercise_check_cells.py")
             assert [a.arg for a in cell.args.args] == [a.arg for a in given.args.args], argument.id
-
-
-def _definition(tree: ast.Module, qualname: str) -> ast.FunctionDef:
-    body = tree.body
-    for part in qualname.split("."):
-        node = next(n for n in body if getattr(n, "name", None) == part)
-        body = node.body
-    return node
 
 
 def _body(function: ast.FunctionDef) -> list[str]:
@@ -184,3 +177,20 @@ def test_data_of_the_notebook_is_named_in_a_note_and_unknown_answers_are_refused
         notebook_source(find_exercise("dense_predict"), (), {"output_shape": object()})
     with pytest.raises(TypeError, match="built-in"):
         notebook_source(find_exercise("matmul"), (len,), {})
+
+
+def test_the_copying_script_restores_a_drifted_check_cell():
+    """scripts/exercise_check_cells.py, which the failure above names, puts back a stub's
+    given code that a chapter's cell has lost, and leaves the rest of the chapter alone."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "exercise_check_cells", Path(__file__).resolve().parents[1] / "scripts" / "exercise_check_cells.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    text = (BOOK_SOURCE / "dense.md").read_text(encoding="utf-8")
+    given = '    self.input_size = positive_int("input_size", input_size)\n'
+    assert text.count(given) == 1  # only in the check cell
+    drifted = text.replace(given, '    self.input_size = _check_size("input_size", input_size)\n')
+    assert script.rewrite_chapter(drifted) == text
+    assert script.rewrite_chapter(text) == text
