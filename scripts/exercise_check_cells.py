@@ -60,6 +60,7 @@ def _without_annotations(arguments: ast.arguments) -> ast.arguments:
             argument.annotation = None
     return arguments
 
+
 def rewrite_cell(source: str) -> str:
     """``source`` with each function its ``check`` call names replaced by the stub's code."""
     tree = ast.parse(source)

@@ -81,8 +81,8 @@ def rng_rules_broken(initializer: Initializer) -> list[str]:
 
     Every initialiser here draws from the generator it is given (``as_generator``): an int
     seed makes the weights reproducible, a Generator is used as it is, so that each call with
-    it draws new numbers, and numpy's global random state is neither read nor changed, with ``rng=None``
-    too. The rules are tried on ``(3, 2)`` weights in float64.
+    it draws new numbers, and numpy's global random state is neither read nor changed, with
+    ``rng=None`` too. The rules are tried on ``(3, 2)`` weights in float64.
 
     Examples:
         >>> rng_rules_broken(xavier_normal)
@@ -128,11 +128,11 @@ def rng_rules_broken(initializer: Initializer) -> list[str]:
     return broken
 
 
-
 def _global_state() -> tuple:
     """Everything numpy's global generator holds: its key, its position, a cached normal."""
     state = np.random.get_state(legacy=False)
     return state["state"]["key"].tobytes(), state["state"]["pos"], state["has_gauss"], state["gauss"]
+
 
 def xavier_normal(
     fan_in: int, fan_out: int, *, rng: RngLike = None, dtype: Any = DEFAULT_DTYPE
